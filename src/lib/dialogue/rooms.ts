@@ -1,0 +1,90 @@
+// Creating and joining dialogue rooms and spaces. Every dialogue room is encrypted from its
+// first event, invite-only, shows history only from joining, and never admits guests.
+import {
+  EventType,
+  GuestAccess,
+  HistoryVisibility,
+  JoinRule,
+  Preset,
+  RoomType,
+  Visibility,
+  type ICreateRoomOpts,
+  type MatrixClient
+} from 'matrix-js-sdk';
+
+export const MEGOLM = 'm.megolm.v1.aes-sha2';
+
+export function dialogueRoomOptions(name: string, topic = ''): ICreateRoomOpts {
+  return {
+    name: name.trim(),
+    topic: topic.trim() || undefined,
+    preset: Preset.PrivateChat,
+    visibility: Visibility.Private,
+    initial_state: [
+      { type: EventType.RoomEncryption, state_key: '', content: { algorithm: MEGOLM } },
+      { type: EventType.RoomJoinRules, state_key: '', content: { join_rule: JoinRule.Invite } },
+      { type: EventType.RoomHistoryVisibility, state_key: '', content: { history_visibility: HistoryVisibility.Joined } },
+      { type: EventType.RoomGuestAccess, state_key: '', content: { guest_access: GuestAccess.Forbidden } }
+    ]
+  };
+}
+
+export function spaceOptions(name: string, topic = ''): ICreateRoomOpts {
+  return {
+    name: name.trim(),
+    topic: topic.trim() || undefined,
+    preset: Preset.PrivateChat,
+    visibility: Visibility.Private,
+    creation_content: { type: RoomType.Space },
+    initial_state: [
+      { type: EventType.RoomJoinRules, state_key: '', content: { join_rule: JoinRule.Invite } },
+      { type: EventType.RoomHistoryVisibility, state_key: '', content: { history_visibility: HistoryVisibility.Joined } },
+      { type: EventType.RoomGuestAccess, state_key: '', content: { guest_access: GuestAccess.Forbidden } }
+    ],
+    // A space's child links are state events; only its creator should change them.
+    power_level_content_override: { events_default: 100 }
+  };
+}
+
+export async function createDialogueRoom(client: MatrixClient, name: string, topic = '', spaceId?: string): Promise<string> {
+  const { room_id } = await client.createRoom(dialogueRoomOptions(name, topic));
+  if (spaceId) await addRoomToSpace(client, spaceId, room_id);
+  return room_id;
+}
+
+export async function createSpace(client: MatrixClient, name: string, topic = ''): Promise<string> {
+  const { room_id } = await client.createRoom(spaceOptions(name, topic));
+  return room_id;
+}
+
+export async function addRoomToSpace(client: MatrixClient, spaceId: string, roomId: string): Promise<void> {
+  const via = [client.getDomain() ?? ''];
+  await client.sendStateEvent(spaceId, EventType.SpaceChild, { via }, roomId);
+  try {
+    await client.sendStateEvent(roomId, EventType.SpaceParent, { via, canonical: true }, spaceId);
+  } catch {
+    // Only room admins may set the parent link; the child link alone is enough to list it.
+  }
+}
+
+export function isValidMatrixId(userId: string): boolean {
+  return /^@[a-z0-9._=\-/+]+:[a-z0-9.-]+(:\d+)?$/i.test(userId.trim());
+}
+
+export async function inviteToRoom(client: MatrixClient, roomId: string, userId: string): Promise<void> {
+  await client.invite(roomId, userId.trim());
+}
+
+export async function acceptInvite(client: MatrixClient, roomId: string): Promise<void> {
+  await client.joinRoom(roomId);
+}
+
+export async function declineInvite(client: MatrixClient, roomId: string): Promise<void> {
+  await client.leave(roomId);
+  await client.forget(roomId).catch(() => undefined);
+}
+
+export async function leaveRoom(client: MatrixClient, roomId: string): Promise<void> {
+  await client.leave(roomId);
+  await client.forget(roomId).catch(() => undefined);
+}

@@ -1,0 +1,66 @@
+// Sending, retrying and discarding messages. A message that failed because the network or
+// the server was away is sent again, in order, as soon as sync works again; the SDK keeps
+// its transaction id, so the server stores it once even if the first attempt did reach it.
+import { ClientEvent, EventStatus, EventType, SyncState, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
+import DOMPurify from 'dompurify';
+import { composeText } from './markdown.ts';
+import { createMatrixSanitizer, type MatrixHtmlSanitizer } from './sanitize.ts';
+
+let sanitizer: MatrixHtmlSanitizer | null = null;
+export function browserSanitizer(): MatrixHtmlSanitizer {
+  sanitizer ??= createMatrixSanitizer(window as unknown as Parameters<typeof DOMPurify>[0] & Window);
+  return sanitizer;
+}
+
+export async function sendText(client: MatrixClient, roomId: string, text: string, replyTo?: string): Promise<void> {
+  const content: Record<string, unknown> = { ...composeText(text, browserSanitizer()) };
+  if (replyTo) content['m.relates_to'] = { 'm.in_reply_to': { event_id: replyTo } };
+  try {
+    await client.sendEvent(roomId, EventType.RoomMessage, content as never);
+  } catch {
+    // The local echo is now marked failed and stays in the timeline with retry and discard.
+  }
+}
+
+export async function retrySend(client: MatrixClient, event: MatrixEvent): Promise<void> {
+  const room = client.getRoom(event.getRoomId() ?? '');
+  if (!room || event.status !== EventStatus.NOT_SENT) return;
+  try {
+    await client.resendEvent(event, room);
+  } catch {
+    // Still failing: it stays marked failed.
+  }
+}
+
+export function discardSend(client: MatrixClient, event: MatrixEvent): void {
+  client.cancelPendingEvent(event);
+}
+
+function failedForConnectivity(event: MatrixEvent): boolean {
+  const error = event.error as { name?: string; httpStatus?: number } | null;
+  if (!error) return true;
+  return error.name === 'ConnectionError' || error.name === 'TypeError' || (error.httpStatus ?? 0) >= 500 || !error.httpStatus;
+}
+
+/** Re-sends, oldest first, the messages that failed while the server could not be reached. */
+export function resendWhenBackOnline(client: MatrixClient): () => void {
+  let wasOffline = false;
+  let running = false;
+  const onSync = async (state: SyncState) => {
+    if (state === SyncState.Reconnecting || state === SyncState.Error) wasOffline = true;
+    if (state !== SyncState.Syncing || !wasOffline || running) return;
+    wasOffline = false;
+    running = true;
+    try {
+      for (const room of client.getRooms()) {
+        for (const event of room.getPendingEvents()) {
+          if (event.status === EventStatus.NOT_SENT && failedForConnectivity(event)) await retrySend(client, event);
+        }
+      }
+    } finally {
+      running = false;
+    }
+  };
+  client.on(ClientEvent.Sync, onSync);
+  return () => client.off(ClientEvent.Sync, onSync);
+}

@@ -1,0 +1,47 @@
+// The timeline as the room view shows it: entries in order, with a separator wherever the
+// local calendar day changes and the sender shown only where it changes.
+import type { MessageView } from './events.ts';
+
+export type SendState = 'sending' | 'sent' | 'failed';
+
+export interface TimelineEntry {
+  id: string;
+  sender: string;
+  senderName: string;
+  ts: number;
+  content: MessageView;
+  /** Set only for this device's own messages that are not yet confirmed by the server. */
+  sendState: SendState | null;
+  reply: { id: string; senderName: string | null; preview: string | null } | null;
+}
+
+export type TimelineRow =
+  | { type: 'day'; key: string; day: string }
+  | { type: 'event'; key: string; entry: TimelineEntry; showSender: boolean };
+
+/** The calendar day of a timestamp in a time zone, as YYYY-MM-DD. */
+export function dayOf(ts: number, timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ts);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+const GROUP_WINDOW_MS = 5 * 60_000;
+
+export function timelineRows(entries: readonly TimelineEntry[], timeZone?: string): TimelineRow[] {
+  const rows: TimelineRow[] = [];
+  let lastDay: string | null = null;
+  let previous: TimelineEntry | null = null;
+  for (const entry of entries) {
+    const day = dayOf(entry.ts, timeZone);
+    if (day !== lastDay) {
+      rows.push({ type: 'day', key: `day-${day}`, day });
+      lastDay = day;
+      previous = null;
+    }
+    const showSender = !previous || previous.sender !== entry.sender || entry.ts - previous.ts > GROUP_WINDOW_MS;
+    rows.push({ type: 'event', key: entry.id, entry, showSender });
+    previous = entry;
+  }
+  return rows;
+}

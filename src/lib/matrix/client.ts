@@ -1,0 +1,200 @@
+// The one owner of the MatrixClient: starts it from a saved session, keeps the sync status,
+// guards the crypto store against a second tab, and signs out by wiping everything local.
+// This module pulls in matrix-js-sdk; the sign-in screen imports it only after it paints.
+import {
+  ClientEvent,
+  createClient,
+  IndexedDBStore,
+  PendingEventOrdering,
+  type MatrixClient,
+  type SyncState
+} from 'matrix-js-sdk';
+import { get, writable } from 'svelte/store';
+import { classifyAuthError, AuthError } from './errors.ts';
+import { resolveHomeserver } from './discovery.ts';
+import { clearSession, loadSession, saveSession, storePrefix, tabLockName, type StoredSession } from './session.ts';
+import { initialSyncView, nextSyncView, type SdkSyncState, type SyncView } from './sync-status.ts';
+
+export type ClientPhase =
+  | { phase: 'signedOut' }
+  | { phase: 'starting'; session: StoredSession }
+  | { phase: 'ready'; session: StoredSession; client: MatrixClient }
+  | { phase: 'otherTab'; session: StoredSession }
+  | { phase: 'failed'; session: StoredSession; reason: string };
+
+export const clientState = writable<ClientPhase>({ phase: 'signedOut' });
+export const syncView = writable<SyncView>(initialSyncView);
+
+const DEVICE_NAME = 'Parley web';
+
+let releaseTabLock: (() => void) | null = null;
+let startPromise: Promise<void> | null = null;
+
+/** Holds a Web Lock for as long as this tab owns the crypto store; false if another tab does. */
+async function acquireTabLock(name: string): Promise<boolean> {
+  if (!('locks' in navigator)) return true;
+  return new Promise<boolean>((resolve) => {
+    void navigator.locks.request(name, { ifAvailable: true }, (lock) => {
+      if (!lock) {
+        resolve(false);
+        return undefined;
+      }
+      resolve(true);
+      return new Promise<void>((release) => {
+        releaseTabLock = release;
+      });
+    });
+  });
+}
+
+async function requestAuth<T>(baseUrl: string, during: 'signIn' | 'signUp', call: (client: MatrixClient) => Promise<T>): Promise<T> {
+  const bare = createClient({ baseUrl });
+  try {
+    return await call(bare);
+  } catch (error) {
+    throw classifyAuthError(error, during);
+  }
+}
+
+interface LoginLikeResponse {
+  user_id: string;
+  device_id?: string;
+  access_token?: string;
+}
+
+function sessionFrom(baseUrl: string, response: LoginLikeResponse): StoredSession {
+  if (!response.access_token || !response.device_id) throw new AuthError('unknown', 'no access token');
+  return { baseUrl, userId: response.user_id, deviceId: response.device_id, accessToken: response.access_token };
+}
+
+export async function signIn(server: string, username: string, password: string): Promise<void> {
+  const baseUrl = await resolveHomeserver(server);
+  const response = await requestAuth(baseUrl, 'signIn', (bare) =>
+    bare.loginRequest({
+      type: 'm.login.password',
+      identifier: { type: 'm.id.user', user: username.trim() },
+      password,
+      initial_device_display_name: DEVICE_NAME
+    })
+  );
+  await begin(sessionFrom(baseUrl, response));
+}
+
+export async function signUp(server: string, username: string, password: string): Promise<void> {
+  const baseUrl = await resolveHomeserver(server);
+  const response = await requestAuth(baseUrl, 'signUp', async (bare) => {
+    const params = {
+      username: username.trim(),
+      password,
+      initial_device_display_name: DEVICE_NAME,
+      inhibit_login: false
+    };
+    try {
+      return await bare.registerRequest(params);
+    } catch (error) {
+      // User-interactive auth: the first call returns the flows. Parley asks for nothing
+      // beyond a name and password, so only a server that offers m.login.dummy will do.
+      const data = (error as { data?: { session?: string; flows?: { stages: string[] }[] } }).data;
+      if (!data?.flows) throw error;
+      const dummyOnly = data.flows.some((flow) => flow.stages.length === 1 && flow.stages[0] === 'm.login.dummy');
+      if (!dummyOnly) throw new AuthError('registrationNeedsMore');
+      return bare.registerRequest({ ...params, auth: { type: 'm.login.dummy', session: data.session } });
+    }
+  });
+  await begin(sessionFrom(baseUrl, response as LoginLikeResponse));
+}
+
+async function begin(session: StoredSession): Promise<void> {
+  saveSession(localStorage, session);
+  await startSavedSession();
+}
+
+/** Starts the client from the saved session, if any. Safe to call more than once. */
+export function startSavedSession(): Promise<void> {
+  startPromise ??= startOnce().finally(() => {
+    startPromise = null;
+  });
+  return startPromise;
+}
+
+async function startOnce(): Promise<void> {
+  const current = get(clientState);
+  if (current.phase === 'ready' || current.phase === 'starting') return;
+  const session = loadSession(localStorage);
+  if (!session) {
+    clientState.set({ phase: 'signedOut' });
+    return;
+  }
+  clientState.set({ phase: 'starting', session });
+  if (!(await acquireTabLock(tabLockName(session)))) {
+    clientState.set({ phase: 'otherTab', session });
+    return;
+  }
+  try {
+    const prefix = storePrefix(session);
+    const store = new IndexedDBStore({ indexedDB: window.indexedDB, localStorage, dbName: `${prefix}:sync` });
+    await store.startup();
+    const client = createClient({
+      baseUrl: session.baseUrl,
+      userId: session.userId,
+      deviceId: session.deviceId,
+      accessToken: session.accessToken,
+      store,
+      timelineSupport: true
+    });
+    await client.initRustCrypto({ cryptoDatabasePrefix: `${prefix}:crypto` });
+    syncView.set(initialSyncView);
+    client.on(ClientEvent.Sync, (state: SyncState, _prev, data) => {
+      syncView.update((view) => nextSyncView(view, state as SdkSyncState, data?.error as never, navigator.onLine));
+    });
+    await client.startClient({ initialSyncLimit: 30, lazyLoadMembers: true, pendingEventOrdering: PendingEventOrdering.Detached });
+    clientState.set({ phase: 'ready', session, client });
+  } catch (error) {
+    releaseTabLock?.();
+    releaseTabLock = null;
+    clientState.set({ phase: 'failed', session, reason: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** Ends the device on the server, then wipes session, sync store, crypto store and caches. */
+export async function signOut(): Promise<void> {
+  const state = get(clientState);
+  const session = 'session' in state ? state.session : loadSession(localStorage);
+  if (state.phase === 'ready') {
+    try {
+      await state.client.logout(true);
+    } catch {
+      // The device may already be gone on the server; local data is wiped regardless.
+      state.client.stopClient();
+    }
+    await state.client.clearStores({ cryptoDatabasePrefix: session ? `${storePrefix(session)}:crypto` : undefined });
+  }
+  if (session) await wipeLocalData(storePrefix(session));
+  clearSession(localStorage);
+  releaseTabLock?.();
+  releaseTabLock = null;
+  syncView.set(initialSyncView);
+  clientState.set({ phase: 'signedOut' });
+}
+
+async function wipeLocalData(prefix: string): Promise<void> {
+  const databases = (await indexedDB.databases?.()) ?? [];
+  await Promise.all(
+    databases
+      .map((db) => db.name)
+      .filter((name): name is string => !!name && (name.startsWith(prefix) || name.includes(prefix)))
+      .map(
+        (name) =>
+          new Promise<void>((resolve) => {
+            const request = indexedDB.deleteDatabase(name);
+            request.onsuccess = request.onerror = request.onblocked = () => resolve();
+          })
+      )
+  );
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith('mx_') || key.includes(prefix)) localStorage.removeItem(key);
+  }
+  if ('caches' in window) {
+    for (const key of await caches.keys()) await caches.delete(key);
+  }
+}

@@ -1,0 +1,42 @@
+// The saved sign-in of this browser: enough to restore the same device and its crypto store.
+import * as v from 'valibot';
+
+const SESSION_KEY = 'parley.session';
+
+const StoredSessionSchema = v.object({
+  baseUrl: v.pipe(v.string(), v.url()),
+  userId: v.pipe(v.string(), v.regex(/^@[^:]+:.+$/)),
+  deviceId: v.pipe(v.string(), v.minLength(1)),
+  accessToken: v.pipe(v.string(), v.minLength(1))
+});
+
+export type StoredSession = v.InferOutput<typeof StoredSessionSchema>;
+
+export function loadSession(storage: Storage): StoredSession | null {
+  const raw = storage.getItem(SESSION_KEY);
+  if (!raw) return null;
+  try {
+    const parsed = v.safeParse(StoredSessionSchema, JSON.parse(raw));
+    return parsed.success ? parsed.output : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(storage: Storage, session: StoredSession): void {
+  storage.setItem(SESSION_KEY, JSON.stringify(v.parse(StoredSessionSchema, session)));
+}
+
+export function clearSession(storage: Storage): void {
+  storage.removeItem(SESSION_KEY);
+}
+
+/** Every local database of one user's device starts with this, so sign-out can find them all. */
+export function storePrefix(session: Pick<StoredSession, 'userId' | 'deviceId'>): string {
+  return `parley:${session.userId}:${session.deviceId}`;
+}
+
+/** Name of the Web Lock that keeps a second tab from opening the same crypto store. */
+export function tabLockName(session: Pick<StoredSession, 'userId' | 'deviceId'>): string {
+  return `${storePrefix(session)}:client`;
+}

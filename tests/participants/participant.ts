@@ -1,0 +1,134 @@
+// A scripted Matrix participant: matrix-js-sdk with Rust crypto in Node (in-memory stores),
+// against a real homeserver. Used by browser tests that need a second, independent client,
+// by `npm run demo` to write demo conversations, and by `npm run bench` as the SDK floor.
+import {
+  ClientEvent,
+  createClient,
+  EventType,
+  KnownMembership,
+  MatrixEventEvent,
+  RoomEvent,
+  SyncState,
+  type MatrixClient,
+  type MatrixEvent
+} from 'matrix-js-sdk';
+import { logger as sdkGlobalLogger, type Logger } from 'matrix-js-sdk/lib/logger.js';
+import { registerUser, type HomeserverInfo, type RegisteredUser } from '../homeserver/synapse.ts';
+
+// The SDK logs every sync and key share; scripted runs print only when PARLEY_DEBUG is set.
+const verbose = !!process.env.PARLEY_DEBUG;
+const quietLogger: Logger = {
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (...args: unknown[]) => verbose && console.warn(...args),
+  error: (...args: unknown[]) => verbose && console.error(...args),
+  getChild: () => quietLogger
+};
+(sdkGlobalLogger as unknown as { setLevel(level: string): void }).setLevel(verbose ? 'debug' : 'error');
+
+export interface Participant {
+  user: RegisteredUser;
+  client: MatrixClient;
+  stop(): Promise<void>;
+}
+
+async function waitForSync(client: MatrixClient): Promise<void> {
+  if (client.getSyncState() === SyncState.Syncing || client.getSyncState() === SyncState.Prepared) return;
+  await new Promise<void>((resolve, reject) => {
+    const onSync = (state: SyncState) => {
+      if (state === SyncState.Prepared || state === SyncState.Syncing) {
+        client.off(ClientEvent.Sync, onSync);
+        resolve();
+      } else if (state === SyncState.Error) {
+        client.off(ClientEvent.Sync, onSync);
+        reject(new Error('sync failed'));
+      }
+    };
+    client.on(ClientEvent.Sync, onSync);
+  });
+}
+
+/** Registers a new user (shared-secret admin API) and starts an encrypting client for them. */
+export async function startParticipant(hs: HomeserverInfo, localpart: string, password = `pw-${localpart}-x9`, displayName?: string): Promise<Participant> {
+  const user = await registerUser(hs, localpart, password);
+  const client = createClient({
+    baseUrl: hs.url,
+    userId: user.userId,
+    deviceId: user.deviceId,
+    accessToken: user.accessToken,
+    logger: quietLogger
+  });
+  await client.initRustCrypto({ useIndexedDB: false });
+  if (displayName) await client.setDisplayName(displayName);
+  await client.startClient({ initialSyncLimit: 20, lazyLoadMembers: true });
+  await waitForSync(client);
+  return {
+    user,
+    client,
+    async stop() {
+      client.stopClient();
+    }
+  };
+}
+
+/** Resolves once the participant's membership in the room is `join`, accepting an invite if needed. */
+export async function joinWhenInvited(p: Participant, roomId: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const membership = p.client.getRoom(roomId)?.getMyMembership();
+    if (membership === KnownMembership.Join) return;
+    if (membership === KnownMembership.Invite) {
+      await p.client.joinRoom(roomId);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${p.user.userId} was never invited to ${roomId}`);
+}
+
+/** Waits until every listed user has joined the room as this participant sees it. */
+export async function waitForMembers(p: Participant, roomId: string, userIds: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const room = p.client.getRoom(roomId);
+    if (room && userIds.every((id) => room.getMember(id)?.membership === KnownMembership.Join)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`members ${userIds.join(', ')} did not all join ${roomId}`);
+}
+
+export async function sendMessage(p: Participant, roomId: string, content: Record<string, unknown>): Promise<string> {
+  const { event_id } = await p.client.sendEvent(roomId, EventType.RoomMessage, content as never);
+  return event_id;
+}
+
+/** Resolves with the first decrypted message in the room whose body satisfies `match`. */
+export function waitForMessage(p: Participant, roomId: string, match: (body: string) => boolean, timeoutMs = 30_000): Promise<MatrixEvent> {
+  return new Promise((resolve, reject) => {
+    const check = (event: MatrixEvent) => {
+      if (event.getRoomId() !== roomId || event.getType() !== EventType.RoomMessage) return false;
+      const body = (event.getContent() as { body?: unknown }).body;
+      if (typeof body === 'string' && match(body)) {
+        cleanup();
+        resolve(event);
+        return true;
+      }
+      return false;
+    };
+    const onTimeline = (event: MatrixEvent) => void check(event);
+    const onDecrypted = (event: MatrixEvent) => void check(event);
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`no matching message in ${roomId} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const cleanup = () => {
+      clearTimeout(timer);
+      p.client.off(RoomEvent.Timeline, onTimeline);
+      p.client.off(MatrixEventEvent.Decrypted, onDecrypted);
+    };
+    p.client.on(RoomEvent.Timeline, onTimeline);
+    p.client.on(MatrixEventEvent.Decrypted, onDecrypted);
+    for (const event of p.client.getRoom(roomId)?.getLiveTimeline().getEvents() ?? []) if (check(event)) return;
+  });
+}
