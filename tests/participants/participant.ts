@@ -72,15 +72,16 @@ export async function startParticipant(hs: HomeserverInfo, localpart: string, pa
   };
 }
 
-/** Resolves once the participant's membership in the room is `join`, accepting an invite if needed. */
+/** Resolves once the participant has joined the room and can encrypt to it, accepting an invite if needed. */
 export async function joinWhenInvited(p: Participant, roomId: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const membership = p.client.getRoom(roomId)?.getMyMembership();
-    if (membership === KnownMembership.Join) return;
-    if (membership === KnownMembership.Invite) {
+    if (membership === KnownMembership.Join) {
+      // Encrypting needs the room's encryption state, which arrives with the join's sync.
+      if (await p.client.getCrypto()?.isEncryptionEnabledInRoom(roomId)) return;
+    } else if (membership === KnownMembership.Invite) {
       await p.client.joinRoom(roomId);
-      return;
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -192,7 +192,7 @@ async function wipeLocalData(prefix: string): Promise<void> {
       )
   );
   for (const key of Object.keys(localStorage)) {
-    if (key.startsWith('mx_') || key.includes(prefix)) localStorage.removeItem(key);
+    if (key.startsWith('mx_') || key.startsWith('mxjssdk_') || key.includes(prefix)) localStorage.removeItem(key);
   }
   if ('caches' in window) {
     for (const key of await caches.keys()) await caches.delete(key);

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { cleanDisplayName, disambiguatedNames, type NamedMember } from './names.ts';
+
+function labels(members: NamedMember[]): Record<string, string> {
+  return Object.fromEntries(disambiguatedNames(members));
+}
+
+describe('cleanDisplayName', () => {
+  it('returns an empty string for null, undefined and blank names', () => {
+    expect(cleanDisplayName(null)).toBe('');
+    expect(cleanDisplayName(undefined)).toBe('');
+    expect(cleanDisplayName('   \t\n ')).toBe('');
+  });
+
+  it('strips bidi overrides, isolates and zero-width characters', () => {
+    expect(cleanDisplayName('Al\u202Eice')).toBe('Alice');
+    expect(cleanDisplayName('\u2066Bob\u2069')).toBe('Bob');
+    expect(cleanDisplayName('C\u200Bar\u200Dol\uFEFF')).toBe('Carol');
+    expect(cleanDisplayName('\u202A\u202B\u202C\u202D\u202E\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u200E\u200F')).toBe('');
+  });
+
+  it('collapses whitespace runs and trims', () => {
+    expect(cleanDisplayName('  Ana \t  Maria\n ')).toBe('Ana Maria');
+  });
+
+  it('limits names to 256 characters', () => {
+    expect(cleanDisplayName('x'.repeat(1000))).toHaveLength(256);
+  });
+
+  it('keeps ordinary non-Latin letters', () => {
+    expect(cleanDisplayName('Ионуц Șerban')).toBe('Ионуц Șerban');
+  });
+});
+
+describe('disambiguatedNames', () => {
+  it('uses the display name alone when it is unique', () => {
+    expect(labels([
+      { userId: '@alice:example.org', displayName: 'Alice' },
+      { userId: '@bob:example.org', displayName: 'Bob' }
+    ])).toEqual({ '@alice:example.org': 'Alice', '@bob:example.org': 'Bob' });
+  });
+
+  it('appends the Matrix ID to every user sharing a display name', () => {
+    expect(labels([
+      { userId: '@alice:example.org', displayName: 'Alex' },
+      { userId: '@alex:evil.example', displayName: 'Alex' },
+      { userId: '@bob:example.org', displayName: 'Bob' }
+    ])).toEqual({
+      '@alice:example.org': 'Alex (@alice:example.org)',
+      '@alex:evil.example': 'Alex (@alex:evil.example)',
+      '@bob:example.org': 'Bob'
+    });
+  });
+
+  it('treats display names that differ only by case as the same', () => {
+    expect(labels([
+      { userId: '@a:x.org', displayName: 'alice' },
+      { userId: '@b:x.org', displayName: 'ALICE' }
+    ])).toEqual({ '@a:x.org': 'alice (@a:x.org)', '@b:x.org': 'ALICE (@b:x.org)' });
+  });
+
+  it('treats names that only differ by invisible controls or whitespace as the same', () => {
+    expect(labels([
+      { userId: '@a:x.org', displayName: 'Mediator' },
+      { userId: '@b:x.org', displayName: 'Medi\u200Bator ' }
+    ])).toEqual({ '@a:x.org': 'Mediator (@a:x.org)', '@b:x.org': 'Mediator (@b:x.org)' });
+  });
+
+  it('disambiguates a display name that looks like a Matrix ID, even when unique', () => {
+    expect(labels([{ userId: '@mallory:evil.example', displayName: '@alice:example.org' }])).toEqual({
+      '@mallory:evil.example': '@alice:example.org (@mallory:evil.example)'
+    });
+  });
+
+  it('does not disambiguate names that merely contain @ or :', () => {
+    expect(labels([
+      { userId: '@a:x.org', displayName: 'alice@work' },
+      { userId: '@b:x.org', displayName: 'Note: Bob' }
+    ])).toEqual({ '@a:x.org': 'alice@work', '@b:x.org': 'Note: Bob' });
+  });
+
+  it('falls back to the Matrix ID when the name is missing, empty or only controls', () => {
+    expect(labels([
+      { userId: '@a:x.org' },
+      { userId: '@b:x.org', displayName: null },
+      { userId: '@c:x.org', displayName: '' },
+      { userId: '@d:x.org', displayName: '\u202E\u2066 ' }
+    ])).toEqual({ '@a:x.org': '@a:x.org', '@b:x.org': '@b:x.org', '@c:x.org': '@c:x.org', '@d:x.org': '@d:x.org' });
+  });
+
+  it('strips bidi controls from the label itself', () => {
+    const result = disambiguatedNames([{ userId: '@e:x.org', displayName: 'Eve\u202Egnp.exe\u2066' }]);
+    expect(result.get('@e:x.org')).toBe('Evegnp.exe');
+    expect(result.get('@e:x.org')).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+
+  it('returns a label for every member and nothing else', () => {
+    const members = Array.from({ length: 20 }, (_, i) => ({ userId: `@u${i}:x.org`, displayName: i % 3 === 0 ? 'Same' : `User ${i}` }));
+    const result = disambiguatedNames(members);
+    expect([...result.keys()].sort()).toEqual(members.map((m) => m.userId).sort());
+    for (const m of members) {
+      if (m.displayName === 'Same') expect(result.get(m.userId)).toBe(`Same (${m.userId})`);
+      else expect(result.get(m.userId)).toBe(m.displayName);
+    }
+  });
+
+  it('returns an empty map for no members', () => {
+    expect(disambiguatedNames([]).size).toBe(0);
+  });
+});
