@@ -1,4 +1,4 @@
-import { test, expect, signInThroughUi, messageWithText, recordPlaintext } from './fixtures.ts';
+import { test, expect, signInThroughUi, messageWithText, recordPlaintext, openPerson, createRoomThroughUi } from './fixtures.ts';
 import { createSynapse, freePort, registerUser, removeSynapseData, startSynapse, stopSynapse, uniqueLocalpart } from '../homeserver/synapse.ts';
 import { startParticipant, waitForMessage } from '../participants/participant.ts';
 import { dialogueRoomOptions } from '../../src/lib/dialogue/rooms.ts';
@@ -93,4 +93,28 @@ test('homeserver stopped mid-session: offline shown, queued messages go out once
     await stopSynapse(running);
     removeSynapseData(hs);
   }
+});
+
+test('a message that fails to send stays visible with retry and discard', async ({ browser, hs, newUser }, info) => {
+  const alice = await openPerson(browser, hs, await newUser('alice'));
+  await createRoomThroughUi(alice.page, `Offline room ${Date.now()}`);
+  const context = alice.page.context();
+  await context.setOffline(true);
+  const kept = `Kept while offline ${info.testId}`;
+  const dropped = `Discarded while offline ${info.testId}`;
+  for (const text of [kept, dropped]) {
+    recordPlaintext(info.testId, text);
+    await alice.page.getByTestId('composer').fill(text);
+    await alice.page.getByTestId('composer').press('Enter');
+  }
+  for (const text of [kept, dropped]) await expect(messageWithText(alice.page, text)).toHaveAttribute('data-send-state', 'failed');
+  await messageWithText(alice.page, dropped).getByRole('button', { name: 'Discard' }).click();
+  await expect(messageWithText(alice.page, dropped)).toHaveCount(0);
+
+  await context.setOffline(false);
+  // Retry by hand; if the automatic resend after reconnecting won the race, the button is already gone.
+  await messageWithText(alice.page, kept).getByRole('button', { name: 'Retry' }).click({ timeout: 5_000 }).catch(() => undefined);
+  await expect(messageWithText(alice.page, kept)).toHaveAttribute('data-send-state', 'remote');
+  await expect(messageWithText(alice.page, kept)).toHaveCount(1);
+  await expect(messageWithText(alice.page, dropped)).toHaveCount(0);
 });

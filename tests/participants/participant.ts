@@ -76,10 +76,11 @@ export async function startParticipant(hs: HomeserverInfo, localpart: string, pa
 export async function joinWhenInvited(p: Participant, roomId: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const membership = p.client.getRoom(roomId)?.getMyMembership();
+    const room = p.client.getRoom(roomId);
+    const membership = room?.getMyMembership();
     if (membership === KnownMembership.Join) {
       // Encrypting needs the room's encryption state, which arrives with the join's sync.
-      if (await p.client.getCrypto()?.isEncryptionEnabledInRoom(roomId)) return;
+      if (!room?.hasEncryptionStateEvent() || (await p.client.getCrypto()?.isEncryptionEnabledInRoom(roomId))) return;
     } else if (membership === KnownMembership.Invite) {
       await p.client.joinRoom(roomId);
     }

@@ -25,6 +25,7 @@ export interface OutgoingText {
 
 export function composeText(text: string, sanitize: MatrixHtmlSanitizer): OutgoingText {
   const body = text.trim();
+  if (!body) return { msgtype: 'm.text', body };
   const html = sanitize((marked.parse(body, { async: false }) as string).trim());
   // Serialised by the same sanitiser, so entity spelling cannot make plain text look formatted.
   const asPlainText = sanitize(`<p>${escapeHtml(body).replace(/\n/g, '<br>')}</p>`);

@@ -58,7 +58,8 @@ export function createMatrixSanitizer(window: WindowLike): MatrixHtmlSanitizer {
     const fragment = purify.sanitize(html, {
       ALLOWED_TAGS: [...ALLOWED_TAGS, 'img'],
       ALLOWED_ATTR: [...ALLOWED_ATTR, 'alt'],
-      FORBID_CONTENTS: ['mx-reply', 'script', 'style', 'template', 'noscript', 'iframe', 'object'],
+      // Added to DOMPurify's own list: a reply's quoted fallback and embeds' fallbacks are dropped.
+      ADD_FORBID_CONTENTS: ['mx-reply', 'object', 'iframe', 'noscript', 'template'],
       ALLOW_DATA_ATTR: false,
       RETURN_DOM_FRAGMENT: true
     });

@@ -182,7 +182,8 @@ async function wipeLocalData(prefix: string): Promise<void> {
   await Promise.all(
     databases
       .map((db) => db.name)
-      .filter((name): name is string => !!name && (name.startsWith(prefix) || name.includes(prefix)))
+      // The colon keeps device D1's sign-out from matching device D10's databases.
+      .filter((name): name is string => !!name && name.includes(`${prefix}:`))
       .map(
         (name) =>
           new Promise<void>((resolve) => {
@@ -192,7 +193,7 @@ async function wipeLocalData(prefix: string): Promise<void> {
       )
   );
   for (const key of Object.keys(localStorage)) {
-    if (key.startsWith('mx_') || key.startsWith('mxjssdk_') || key.includes(prefix)) localStorage.removeItem(key);
+    if (key.startsWith('mx_') || key.startsWith('mxjssdk_') || key.includes(`${prefix}:`)) localStorage.removeItem(key);
   }
   if ('caches' in window) {
     for (const key of await caches.keys()) await caches.delete(key);

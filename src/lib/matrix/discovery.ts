@@ -56,8 +56,10 @@ export async function resolveHomeserver(input: string, fetchFn: FetchLike = fetc
   const discovered = url.pathname === '/' ? await wellKnownBaseUrl(url.origin, fetchFn) : null;
   if (discovered) {
     try {
-      candidateUrl(discovered);
-      if (await isMatrixServer(discovered, fetchFn)) return discovered;
+      // A scheme-less base_url would be fetched relative to this app: use the normalised URL.
+      const normalised = candidateUrl(discovered);
+      const base = `${normalised.origin}${normalised.pathname.replace(/\/+$/, '')}`;
+      if (await isMatrixServer(base, fetchFn)) return base;
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
     }
