@@ -1,0 +1,191 @@
+// `npm run bench`: the figures named in the issues, measured against a real Synapse on this
+// machine, with two bare matrix-js-sdk clients in Node measured in the same run as the floor.
+// The last line printed is one JSON object.
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createSynapse, freePort, registerUser, removeSynapseData, startSynapse, stopSynapse, uniqueLocalpart, type HomeserverInfo, type RegisteredUser } from '../tests/homeserver/synapse.ts';
+import { joinWhenInvited, startParticipant, waitForMessage, sendMessage } from '../tests/participants/participant.ts';
+import { dialogueRoomOptions } from '../src/lib/dialogue/rooms.ts';
+import { buildApp, serveApp } from './serve.ts';
+
+const RUNS = 5;
+const MESSAGES = 50;
+const CLIENT_DIR = '.svelte-kit/output/client';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const gzipBytes = (path: string) => gzipSync(readFileSync(path)).length;
+
+/** JS the sign-in screen needs before it can be used: entry, app, root layout and "/" page, with their static imports. */
+function firstLoadJsGzipBytes(): number {
+  const manifest = JSON.parse(readFileSync(join(CLIENT_DIR, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string; imports?: string[] }>;
+  const app = readFileSync('.svelte-kit/generated/client-optimized/app.js', 'utf8');
+  const signInNode = /"\/": \[(\d+)\]/.exec(app)?.[1];
+  if (!signInNode) throw new Error('cannot find the "/" route in the generated app');
+  // SvelteKit marks every route node as an entry; only these four load for the sign-in screen.
+  const roots = Object.keys(manifest).filter(
+    (key) =>
+      key.endsWith('runtime/client/entry.js') ||
+      key.endsWith('client-optimized/app.js') ||
+      key.endsWith('/nodes/0.js') ||
+      key.endsWith(`/nodes/${signInNode}.js`)
+  );
+  if (roots.length !== 4) throw new Error(`expected 4 first-load roots, found ${roots.length}`);
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const imported of manifest[key].imports ?? []) visit(imported);
+  };
+  roots.forEach(visit);
+  return [...seen].reduce((sum, key) => sum + gzipBytes(join(CLIENT_DIR, manifest[key].file)), 0);
+}
+
+function wasmGzipBytes(): number {
+  const dir = join(CLIENT_DIR, '_app/immutable/assets');
+  const wasm = readdirSync(dir).find((f) => f.endsWith('.wasm'));
+  if (!wasm) throw new Error('no wasm in the build');
+  return gzipBytes(join(dir, wasm));
+}
+
+// Records, relative to navigation start, when the sync status first reads "syncing", and
+// when each message body first appears on screen.
+const PAGE_PROBE = `
+  window.__seen = new Map();
+  new MutationObserver(() => {
+    const status = document.querySelector('[data-testid=sync-status]');
+    if (window.__syncedAt === undefined && status && status.dataset.status === 'syncing') window.__syncedAt = performance.now();
+    for (const body of document.querySelectorAll('[data-testid=body]')) {
+      const text = body.textContent.trim();
+      if (!window.__seen.has(text)) window.__seen.set(text, Date.now());
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+`;
+
+async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl });
+  await context.addInitScript(PAGE_PROBE);
+  return context.newPage();
+}
+
+async function signIn(page: Page, hs: HomeserverInfo, user: RegisteredUser): Promise<number> {
+  await page.goto('/');
+  await page.getByLabel('Server').fill(hs.url);
+  await page.getByLabel('Username').fill(user.localpart);
+  await page.getByLabel('Password').fill(user.password);
+  const clickAt = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Sign in', exact: true }).last().click();
+  await page.waitForFunction(() => (window as unknown as { __syncedAt?: number }).__syncedAt !== undefined, null, { timeout: 60_000 });
+  return (await page.evaluate(() => (window as unknown as { __syncedAt: number }).__syncedAt)) - clickAt;
+}
+
+async function reloadToSynced(page: Page): Promise<number> {
+  await page.reload();
+  await page.waitForFunction(() => (window as unknown as { __syncedAt?: number }).__syncedAt !== undefined, null, { timeout: 60_000 });
+  return page.evaluate(() => (window as unknown as { __syncedAt: number }).__syncedAt);
+}
+
+async function browserSendToPeer(sender: Page, receiver: Page, tag: string, count: number): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const text = `bench ${tag} ${i}`;
+    await sender.getByTestId('composer').fill(text);
+    const sentAt = Date.now();
+    await sender.getByTestId('composer').press('Enter');
+    await receiver.waitForFunction((t) => (window as unknown as { __seen: Map<string, number> }).__seen.has(t), text, { timeout: 30_000 });
+    latencies.push((await receiver.evaluate((t) => (window as unknown as { __seen: Map<string, number> }).__seen.get(t)!, text)) - sentAt);
+  }
+  return latencies;
+}
+
+async function sdkFloor(hs: HomeserverInfo): Promise<number[]> {
+  const a = await startParticipant(hs, uniqueLocalpart('floor-a'));
+  const b = await startParticipant(hs, uniqueLocalpart('floor-b'));
+  const { room_id: roomId } = await a.client.createRoom({ ...dialogueRoomOptions('Floor'), invite: [b.user.userId] });
+  await joinWhenInvited(b, roomId);
+  const latencies: number[] = [];
+  // Message -1 is the warm-up that sets up the Olm and Megolm sessions, as in the browser run.
+  for (let i = -1; i < MESSAGES; i++) {
+    const text = `floor ${i}`;
+    const received = waitForMessage(b, roomId, (body) => body === text);
+    const sentAt = Date.now();
+    await sendMessage(a, roomId, { msgtype: 'm.text', body: text });
+    await received;
+    if (i >= 0) latencies.push(Date.now() - sentAt);
+  }
+  await a.stop();
+  await b.stop();
+  return latencies;
+}
+
+async function main() {
+  const hs = await startSynapse(await createSynapse('bench'));
+  buildApp();
+  const server = await serveApp(await freePort(), '');
+  const browser = await chromium.launch({
+    executablePath: process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  });
+  try {
+    const results: Record<string, number> = {
+      firstLoadJsGzipBytes: firstLoadJsGzipBytes(),
+      wasmGzipBytes: wasmGzipBytes()
+    };
+
+    const signInTimes: number[] = [];
+    const reloadTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const user = await registerUser(hs, uniqueLocalpart('bench'), 'bench-password-1');
+      const page = await newPage(browser, server.url);
+      signInTimes.push(await signIn(page, hs, user));
+      reloadTimes.push(await reloadToSynced(page));
+      await page.context().close();
+    }
+    results.signInToSyncedMs = Math.round(median(signInTimes));
+    results.reloadToSyncedMs = Math.round(median(reloadTimes));
+
+    const alice = await registerUser(hs, uniqueLocalpart('bench-a'), 'bench-password-1');
+    const bob = await registerUser(hs, uniqueLocalpart('bench-b'), 'bench-password-1');
+    const alicePage = await newPage(browser, server.url);
+    const bobPage = await newPage(browser, server.url);
+    await signIn(alicePage, hs, alice);
+    await signIn(bobPage, hs, bob);
+    await alicePage.getByTestId('new-room').click();
+    await alicePage.getByLabel('Room name').fill('Bench room');
+    await alicePage.getByRole('button', { name: 'Create', exact: true }).click();
+    await alicePage.getByLabel('Matrix ID to invite').fill(bob.userId);
+    await alicePage.getByRole('button', { name: 'Invite', exact: true }).click();
+    await bobPage.getByTestId('invites').getByRole('button', { name: 'Accept' }).click();
+    await bobPage.getByTestId('rooms').getByRole('link', { name: 'Bench room' }).click();
+    await bobPage.getByTestId('composer').waitFor();
+    // One warm-up message sets up the Olm and Megolm sessions, as in the floor below.
+    await browserSendToPeer(alicePage, bobPage, 'warm-up', 1);
+    const browserLatencies = await browserSendToPeer(alicePage, bobPage, 'measured', MESSAGES);
+    results.sendToPeerP50Ms = Math.round(percentile(browserLatencies, 50));
+    results.sendToPeerP95Ms = Math.round(percentile(browserLatencies, 95));
+
+    const floor = await sdkFloor(hs);
+    results.sdkFloorSendToPeerP50Ms = Math.round(percentile(floor, 50));
+    results.sdkFloorSendToPeerP95Ms = Math.round(percentile(floor, 95));
+    console.log(JSON.stringify(results));
+  } finally {
+    await browser.close();
+    server.process.kill();
+    await stopSynapse(hs);
+    removeSynapseData(hs);
+  }
+  process.exit(0);
+}
+
+void main();
