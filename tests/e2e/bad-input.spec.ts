@@ -1,27 +1,19 @@
-import { test, expect, signInThroughUi, messageWithText, recordPlaintext, openPerson, createRoomThroughUi } from './fixtures.ts';
+import { test, expect, signInThroughUi, submitSignIn, messageWithText, recordPlaintext, openPerson, createRoomThroughUi } from './fixtures.ts';
 import { auditDatabase } from './audit.ts';
 import { createSynapse, freePort, registerUser, removeSynapseData, startSynapse, stopSynapse, uniqueLocalpart } from '../homeserver/synapse.ts';
 import { startParticipant, waitForMessage } from '../participants/participant.ts';
 import { dialogueRoomOptions } from '../../src/lib/dialogue/rooms.ts';
 
-async function trySignIn(page: import('@playwright/test').Page, server: string, username: string, password: string) {
-  await page.goto('/');
-  await page.getByLabel('Server').fill(server);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).last().click();
-}
-
 test('sign-in errors are clear: wrong password, unreachable server, not a Matrix server, name taken', async ({ page, hs, newUser, baseURL }) => {
   const user = await newUser('carol');
-  await trySignIn(page, hs.url, user.localpart, 'not-the-password');
+  await submitSignIn(page, hs.url, user.localpart, 'not-the-password');
   await expect(page.getByTestId('auth-error')).toHaveText('The username or password is wrong.');
 
-  await trySignIn(page, `http://127.0.0.1:${await freePort()}`, user.localpart, user.password);
+  await submitSignIn(page, `http://127.0.0.1:${await freePort()}`, user.localpart, user.password);
   await expect(page.getByTestId('auth-error')).toHaveText(/can't be reached/);
 
   // The app's own origin answers, but with a web page rather than the Matrix API.
-  await trySignIn(page, baseURL!, user.localpart, user.password);
+  await submitSignIn(page, baseURL!, user.localpart, user.password);
   await expect(page.getByTestId('auth-error')).toHaveText("There is a website at that address, but it isn't a Matrix server.");
 
   await page.getByRole('button', { name: 'Create account' }).first().click();

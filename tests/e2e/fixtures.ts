@@ -26,12 +26,17 @@ export const test = base.extend<{ hs: HomeserverInfo; newUser: (prefix: string) 
 
 export { expect };
 
-export async function signInThroughUi(page: Page, hs: HomeserverInfo, user: RegisteredUser): Promise<void> {
+/** Fills and submits the sign-in form, whatever the outcome. */
+export async function submitSignIn(page: Page, server: string, username: string, password: string): Promise<void> {
   await page.goto('/');
-  await page.getByLabel('Server').fill(hs.url);
-  await page.getByLabel('Username').fill(user.localpart);
-  await page.getByLabel('Password').fill(user.password);
+  await page.getByLabel('Server').fill(server);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).last().click();
+}
+
+export async function signInThroughUi(page: Page, hs: HomeserverInfo, user: RegisteredUser): Promise<void> {
+  await submitSignIn(page, hs.url, user.localpart, user.password);
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'syncing');
 }
 

@@ -14,14 +14,14 @@ import {
 
 export const MEGOLM = 'm.megolm.v1.aes-sha2';
 
-export function dialogueRoomOptions(name: string, topic = ''): ICreateRoomOpts {
+/** Invite-only, history from joining, no guests: set in the creation request, never later. */
+function privateRoom(name: string, topic: string): ICreateRoomOpts {
   return {
     name: name.trim(),
     topic: topic.trim() || undefined,
     preset: Preset.PrivateChat,
     visibility: Visibility.Private,
     initial_state: [
-      { type: EventType.RoomEncryption, state_key: '', content: { algorithm: MEGOLM } },
       { type: EventType.RoomJoinRules, state_key: '', content: { join_rule: JoinRule.Invite } },
       { type: EventType.RoomHistoryVisibility, state_key: '', content: { history_visibility: HistoryVisibility.Joined } },
       { type: EventType.RoomGuestAccess, state_key: '', content: { guest_access: GuestAccess.Forbidden } }
@@ -29,18 +29,16 @@ export function dialogueRoomOptions(name: string, topic = ''): ICreateRoomOpts {
   };
 }
 
+export function dialogueRoomOptions(name: string, topic = ''): ICreateRoomOpts {
+  const options = privateRoom(name, topic);
+  options.initial_state!.unshift({ type: EventType.RoomEncryption, state_key: '', content: { algorithm: MEGOLM } });
+  return options;
+}
+
 export function spaceOptions(name: string, topic = ''): ICreateRoomOpts {
   return {
-    name: name.trim(),
-    topic: topic.trim() || undefined,
-    preset: Preset.PrivateChat,
-    visibility: Visibility.Private,
+    ...privateRoom(name, topic),
     creation_content: { type: RoomType.Space },
-    initial_state: [
-      { type: EventType.RoomJoinRules, state_key: '', content: { join_rule: JoinRule.Invite } },
-      { type: EventType.RoomHistoryVisibility, state_key: '', content: { history_visibility: HistoryVisibility.Joined } },
-      { type: EventType.RoomGuestAccess, state_key: '', content: { guest_access: GuestAccess.Forbidden } }
-    ],
     // A space's child links are state events; only its creator should change them.
     power_level_content_override: { events_default: 100 }
   };
