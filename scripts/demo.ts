@@ -21,12 +21,12 @@ const conversation: Record<string, [speaker: number, text: string][]> = {
     [0, 'Welcome, everyone. This room is end-to-end encrypted: the server only ever sees ciphertext.'],
     [1, 'Спасибо. Можно начать с вопроса о переходе через мост?'],
     [2, 'Bună ziua! For us the first issue is the bus to the hospital on the other bank.'],
-    [0, 'Let us collect the practical issues first, then look for what we **all** agree on.']
+    [0, 'Let us collect the practical issues first, then look for what we all agree on.']
   ],
   "Women's working group": [
     [1, 'I have a list of the checkpoints where women report harassment.'],
     [2, 'Please share it here rather than in the open group — and no names, please.'],
-    [0, 'Agreed. _Pseudonyms only._ I will summarise for the plenary on Friday.']
+    [0, 'Agreed. Pseudonyms only. I will summarise for the plenary on Friday.']
   ]
 };
 

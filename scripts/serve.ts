@@ -9,14 +9,20 @@ export function buildApp(): void {
 }
 
 export async function serveApp(port: number, defaultServer: string): Promise<{ url: string; process: ChildProcess }> {
-  writeFileSync(join('build', 'config.json'), JSON.stringify({ defaultServer }));
-  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+  // `vite preview` serves SvelteKit's client output; build/ is what a deployment copies.
+  for (const dir of ['.svelte-kit/output/client', 'build']) writeFileSync(join(dir, 'config.json'), JSON.stringify({ defaultServer }));
+  // Vite runs as this process's direct child (not under npx), so that killing it stops it.
+  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, PARLEY_APP_PORT: String(port) }
   });
+  let exited = false;
+  child.on('exit', () => (exited = true));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
+    // Another server answering on the port must not be mistaken for ours.
+    if (exited) throw new Error(`vite preview exited: is port ${port} in use?`);
     try {
       if ((await fetch(url)).ok) return { url, process: child };
     } catch {
