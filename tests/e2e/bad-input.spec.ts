@@ -35,7 +35,7 @@ test('sign up with only a name and password', async ({ page, hs }) => {
   await page.getByLabel('Password').fill('a-long-pass-phrase-42');
   await page.getByRole('button', { name: 'Create account' }).last().click();
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'syncing');
-  await expect(page.getByTestId('my-user-id')).toHaveText(`@${localpart}:${hs.serverName}`);
+  await expect(page.getByTestId('my-user-id')).toHaveText(new RegExp(`^@${localpart}:`));
 });
 
 test('homeserver stopped mid-session: offline shown, queued messages go out once when it is back', async ({ page }, info) => {
