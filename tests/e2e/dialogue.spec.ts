@@ -1,14 +1,8 @@
-import { test, expect, openPerson, createRoomThroughUi, inviteThroughUi, acceptInviteThroughUi, sendThroughUi, messageWithText } from './fixtures.ts';
+import { test, expect, twoPeopleInRoom, sendThroughUi, messageWithText } from './fixtures.ts';
 
 test('two people exchange end-to-end encrypted messages both ways', async ({ browser, hs, newUser }, info) => {
-  const alice = await openPerson(browser, hs, await newUser('alice'));
-  const bob = await openPerson(browser, hs, await newUser('bob'));
-
-  const roomName = `Dniester dialogue ${Date.now()}`;
-  await createRoomThroughUi(alice.page, roomName);
-  await expect(alice.page.getByTestId('encrypted-badge')).toBeVisible();
-  await inviteThroughUi(alice.page, bob.user.userId);
-  await acceptInviteThroughUi(bob.page, roomName);
+  const { alice, bob } = await twoPeopleInRoom(browser, hs, newUser, `Dniester dialogue ${Date.now()}`);
+  for (const person of [alice, bob]) await expect(person.page.getByTestId('encrypted-badge')).toBeVisible();
 
   const fromAlice = `Hello from the left bank ${info.testId}`;
   await sendThroughUi(alice.page, fromAlice, info.testId);

@@ -13,6 +13,8 @@ export function suiteHomeserver(): HomeserverInfo {
 export interface Person {
   user: RegisteredUser;
   page: Page;
+  /** Shown at the first sign-in of the account; null on later devices. */
+  recoveryKey: string | null;
 }
 
 export const test = base.extend<{ hs: HomeserverInfo; newUser: (prefix: string) => Promise<RegisteredUser> }>({
@@ -20,7 +22,12 @@ export const test = base.extend<{ hs: HomeserverInfo; newUser: (prefix: string) 
     await use(suiteHomeserver());
   },
   newUser: async ({ hs }, use) => {
-    await use((prefix) => registerUser(hs, uniqueLocalpart(prefix), `pw-${prefix}-${Math.random().toString(36).slice(2)}`));
+    await use(async (prefix) => {
+      const user = await registerUser(hs, uniqueLocalpart(prefix), `pw-${prefix}-${Math.random().toString(36).slice(2)}`);
+      // Registration signs in a device of its own; the person's devices are the browsers.
+      await fetch(`${hs.url}/_matrix/client/v3/logout`, { method: 'POST', headers: { authorization: `Bearer ${user.accessToken}` } });
+      return user;
+    });
   }
 });
 
@@ -35,17 +42,43 @@ export async function submitSignIn(page: Page, server: string, username: string,
   await page.getByRole('button', { name: 'Sign in', exact: true }).last().click();
 }
 
-export async function signInThroughUi(page: Page, hs: HomeserverInfo, user: RegisteredUser): Promise<void> {
+/**
+ * Signs in; on an account's first device this also goes through the trust set-up and
+ * returns the recovery key it showed. On a later device it stops at the device check.
+ */
+export async function signInThroughUi(page: Page, hs: HomeserverInfo, user: RegisteredUser): Promise<string | null> {
   await submitSignIn(page, hs.url, user.localpart, user.password);
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'syncing');
+  const gate = page.getByTestId('trust-setup').or(page.getByTestId('device-verification'));
+  await expect(gate).toBeVisible();
+  if (!(await page.getByTestId('trust-setup').isVisible())) return null;
+  return completeTrustSetup(page);
+}
+
+/** Sets up cross-signing, secret storage and backup with a recovery key; returns the key. */
+export async function completeTrustSetup(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Set up', exact: true }).click();
+  const key = (await page.getByTestId('recovery-key').textContent({ timeout: 30_000 }))!.trim();
+  expect(key).toMatch(/^E[sS]\w{2}( \w{4}){11}$/);
+  await page.getByLabel('To confirm you kept it, type or paste the recovery key again').fill(key);
+  await page.getByRole('button', { name: 'I have kept it' }).click();
+  await expect(page.getByTestId('trust-setup')).toHaveCount(0);
+  return key;
+}
+
+/** On a later device: unlock history with the recovery key (or passphrase). */
+export async function recoverWithKey(page: Page, recoveryKey: string): Promise<void> {
+  await page.getByLabel('Recovery key or passphrase').fill(recoveryKey);
+  await page.getByRole('button', { name: 'Unlock history' }).click();
+  await expect(page.getByTestId('device-verification')).toHaveCount(0, { timeout: 60_000 });
 }
 
 /** A browser context of its own (its own IndexedDB), signed in as a fresh user. */
 export async function openPerson(browser: Browser, hs: HomeserverInfo, user: RegisteredUser): Promise<Person> {
   const context = await browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
-  await signInThroughUi(page, hs, user);
-  return { user, page };
+  const recoveryKey = await signInThroughUi(page, hs, user);
+  return { user, page, recoveryKey };
 }
 
 export async function createRoomThroughUi(page: Page, name: string): Promise<string> {
@@ -82,4 +115,19 @@ export async function sendThroughUi(page: Page, text: string, testId: string): P
 
 export function messageWithText(page: Page, text: string) {
   return page.getByTestId('message').filter({ has: page.getByTestId('body').getByText(text, { exact: true }) });
+}
+
+/** Alice creates an encrypted room, invites Bob, Bob accepts: each in a browser of their own. */
+export async function twoPeopleInRoom(
+  browser: Browser,
+  hs: HomeserverInfo,
+  newUser: (prefix: string) => Promise<RegisteredUser>,
+  roomName: string
+): Promise<{ alice: Person; bob: Person; roomId: string }> {
+  const alice = await openPerson(browser, hs, await newUser('alice'));
+  const bob = await openPerson(browser, hs, await newUser('bob'));
+  const roomId = await createRoomThroughUi(alice.page, roomName);
+  await inviteThroughUi(alice.page, bob.user.userId);
+  await acceptInviteThroughUi(bob.page, roomName);
+  return { alice, bob, roomId };
 }

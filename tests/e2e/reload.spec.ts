@@ -1,12 +1,7 @@
-import { test, expect, openPerson, createRoomThroughUi, inviteThroughUi, acceptInviteThroughUi, sendThroughUi, messageWithText } from './fixtures.ts';
+import { test, expect, twoPeopleInRoom, sendThroughUi, messageWithText } from './fixtures.ts';
 
 test('reload keeps session, device and history; a message sent meanwhile arrives; a second tab is refused', async ({ browser, hs, newUser }, info) => {
-  const alice = await openPerson(browser, hs, await newUser('alice'));
-  const bob = await openPerson(browser, hs, await newUser('bob'));
-  const roomName = `Reload room ${Date.now()}`;
-  await createRoomThroughUi(alice.page, roomName);
-  await inviteThroughUi(alice.page, bob.user.userId);
-  await acceptInviteThroughUi(bob.page, roomName);
+  const { alice, bob } = await twoPeopleInRoom(browser, hs, newUser, `Reload room ${Date.now()}`);
 
   const before = `Before the reload ${info.testId}`;
   await sendThroughUi(alice.page, before, info.testId);

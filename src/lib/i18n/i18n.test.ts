@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { get } from 'svelte/store';
 import { describe, expect, it } from 'vitest';
 import { initI18n, locale, locales, pickLocale, setLocale, t, translate } from './index.ts';
+import { SAS_EMOJI_NAMES } from '../matrix/sas-emoji.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const LOCALES_DIR = join(ROOT, 'locales');
@@ -33,8 +34,26 @@ function placeholders(text: string): string[] {
   return [...new Set([...text.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((m) => m[1]))].sort();
 }
 
-function lookup(tree: Tree, key: string): unknown {
+function lookupExact(tree: Tree, key: string): unknown {
   return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Tree)[part] : undefined), tree);
+}
+
+/** A key used with `count` resolves through its plural forms (`key_one`, `key_other`, …). */
+function lookup(tree: Tree, key: string): unknown {
+  return lookupExact(tree, key) ?? lookupExact(tree, `${key}_other`);
+}
+
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+/** The keys a locale must have: en's, with each plural group expanded to the locale's own categories. */
+function expectedKeys(locale: string): Set<string> {
+  const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+  const keys = new Set<string>();
+  for (const key of enFlat.keys()) {
+    if (PLURAL_SUFFIX.test(key)) for (const category of categories) keys.add(key.replace(PLURAL_SUFFIX, `_${category}`));
+    else keys.add(key);
+  }
+  return keys;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -81,9 +100,10 @@ describe('locale files', () => {
   describe.each(localeNames.filter((name) => name !== 'en'))('%s', (name) => {
     const flat = flatten(readLocale(name));
 
-    it('has exactly the keys of en', () => {
-      const missing = [...enFlat.keys()].filter((key) => !flat.has(key));
-      const extra = [...flat.keys()].filter((key) => !enFlat.has(key));
+    it('has exactly the keys of en, with its own plural forms', () => {
+      const expected = expectedKeys(name);
+      const missing = [...expected].filter((key) => !flat.has(key));
+      const extra = [...flat.keys()].filter((key) => !expected.has(key));
       expect({ missing, extra }, `${name}: missing keys [${missing.join(', ')}], extra keys [${extra.join(', ')}]`).toEqual({ missing: [], extra: [] });
     });
 
@@ -94,8 +114,8 @@ describe('locale files', () => {
 
     it('uses the same {{placeholders}} as en in every key', () => {
       const mismatched: string[] = [];
-      for (const [key, value] of enFlat) {
-        const other = flat.get(key);
+      for (const [key, other] of flat) {
+        const value = enFlat.get(key) ?? enFlat.get(key.replace(PLURAL_SUFFIX, '_other'));
         if (typeof value !== 'string' || typeof other !== 'string') continue;
         const want = placeholders(value).join(',');
         const got = placeholders(other).join(',');
@@ -125,7 +145,11 @@ describe('translation keys used in code', () => {
   // Keys built at run time, with every value the interpolated expression can take.
   const expansions: Record<string, () => string[]> = {
     'sync.${view.status}': () => unionMembers('lib/matrix/sync-status.ts', 'SyncStatus').map((s) => `sync.${s}`),
-    'auth.errors.${code}': () => unionMembers('lib/matrix/errors.ts', 'AuthErrorCode').map((c) => `auth.errors.${c}`)
+    'auth.errors.${code}': () => unionMembers('lib/matrix/errors.ts', 'AuthErrorCode').map((c) => `auth.errors.${c}`),
+    'shield.${shield}': () => unionMembers('lib/matrix/shields.ts', 'Shield').map((s) => `shield.${s}`),
+    'session.${notice}': () => unionMembers('lib/matrix/session.ts', 'SignedOutNotice').map((n) => `session.${n}`),
+    'trust.recoveryErrors.${error.code}': () => unionMembers('lib/matrix/trust.ts', 'RecoveryErrorCode').map((c) => `trust.recoveryErrors.${c}`),
+    'sas.${item.name}': () => SAS_EMOJI_NAMES.map((name) => `sas.${name}`)
   };
 
   it('finds the keys it is meant to find', () => {

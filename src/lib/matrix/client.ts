@@ -4,6 +4,7 @@
 import {
   ClientEvent,
   createClient,
+  HttpApiEvent,
   IndexedDBStore,
   PendingEventOrdering,
   type MatrixClient,
@@ -12,8 +13,10 @@ import {
 import { get, writable } from 'svelte/store';
 import { classifyAuthError, AuthError } from './errors.ts';
 import { resolveHomeserver } from './discovery.ts';
-import { clearSession, loadSession, saveSession, storePrefix, tabLockName, type StoredSession } from './session.ts';
+import { clearSession, loadSession, markSignedOut, saveSession, storePrefix, tabLockName, type StoredSession } from './session.ts';
 import { initialSyncView, nextSyncView, type SdkSyncState, type SyncView } from './sync-status.ts';
+import { cryptoCallbacks, forgetSecretStorageKeys, trustStateOf, type TrustState } from './trust.ts';
+import { listenForVerificationRequests } from './verification.ts';
 
 export type ClientPhase =
   | { phase: 'signedOut' }
@@ -24,6 +27,17 @@ export type ClientPhase =
 
 export const clientState = writable<ClientPhase>({ phase: 'signedOut' });
 export const syncView = writable<SyncView>(initialSyncView);
+/** Where this device stands with cross-signing; 'checking' until the first sync. */
+export const trustState = writable<TrustState | 'checking' | 'skipped'>('checking');
+
+// The password typed at sign-in is kept in memory only until trust is set up, because the
+// server may ask for it once more to upload the cross-signing keys.
+let signInPassword: string | null = null;
+export function takeSignInPassword(): string | null {
+  const password = signInPassword;
+  signInPassword = null;
+  return password;
+}
 
 const DEVICE_NAME = 'Parley web';
 
@@ -77,6 +91,7 @@ export async function signIn(server: string, username: string, password: string)
       initial_device_display_name: DEVICE_NAME
     })
   );
+  signInPassword = password;
   await begin(sessionFrom(baseUrl, response));
 }
 
@@ -101,6 +116,7 @@ export async function signUp(server: string, username: string, password: string)
       return bare.registerRequest({ ...params, auth: { type: 'm.login.dummy', session: data.session } });
     }
   });
+  signInPassword = password;
   await begin(sessionFrom(baseUrl, response as LoginLikeResponse));
 }
 
@@ -140,19 +156,40 @@ async function startOnce(): Promise<void> {
       deviceId: session.deviceId,
       accessToken: session.accessToken,
       store,
-      timelineSupport: true
+      timelineSupport: true,
+      cryptoCallbacks
     });
     await client.initRustCrypto({ cryptoDatabasePrefix: `${prefix}:crypto` });
     syncView.set(initialSyncView);
     client.on(ClientEvent.Sync, (state: SyncState, _prev, data) => {
       syncView.update((view) => nextSyncView(view, state as SdkSyncState, data?.error as never, navigator.onLine));
+      if ((state === 'PREPARED' || state === 'SYNCING') && get(trustState) === 'checking' && !trustCheckRunning) void refreshTrustState(client);
     });
+    // Signed out from another device: the token is gone, so everything local goes too.
+    client.on(HttpApiEvent.SessionLoggedOut, () => {
+      markSignedOut(sessionStorage, 'remoteSignOut');
+      void signOut();
+    });
+    listenForVerificationRequests(client);
     await client.startClient({ initialSyncLimit: 30, lazyLoadMembers: true, pendingEventOrdering: PendingEventOrdering.Detached });
     clientState.set({ phase: 'ready', session, client });
   } catch (error) {
     releaseTabLock?.();
     releaseTabLock = null;
     clientState.set({ phase: 'failed', session, reason: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+let trustCheckRunning = false;
+export async function refreshTrustState(client: MatrixClient): Promise<void> {
+  trustCheckRunning = true;
+  try {
+    trustState.set(await trustStateOf(client));
+  } catch {
+    // Keys could not be queried (offline): ask again on the next sync.
+    trustState.set('checking');
+  } finally {
+    trustCheckRunning = false;
   }
 }
 
@@ -171,6 +208,9 @@ export async function signOut(): Promise<void> {
   }
   if (session) await wipeLocalData(storePrefix(session));
   clearSession(localStorage);
+  forgetSecretStorageKeys();
+  signInPassword = null;
+  trustState.set('checking');
   releaseTabLock?.();
   releaseTabLock = null;
   syncView.set(initialSyncView);

@@ -40,3 +40,18 @@ export function storePrefix(session: Pick<StoredSession, 'userId' | 'deviceId'>)
 export function tabLockName(session: Pick<StoredSession, 'userId' | 'deviceId'>): string {
   return `${storePrefix(session)}:client`;
 }
+
+const NOTICE_KEY = 'parley.signedOutNotice';
+export type SignedOutNotice = 'remoteSignOut';
+
+/** Remembers, for the sign-in screen, why this tab was signed out without being asked. */
+export function markSignedOut(storage: Storage, notice: SignedOutNotice): void {
+  storage.setItem(NOTICE_KEY, notice);
+}
+
+/** The pending notice, shown once. */
+export function signedOutNotice(storage: Storage): SignedOutNotice | null {
+  const notice = storage.getItem(NOTICE_KEY);
+  storage.removeItem(NOTICE_KEY);
+  return notice === 'remoteSignOut' ? notice : null;
+}

@@ -1,0 +1,138 @@
+// Who is in a room and how far they can be trusted: verified people, their devices, identity
+// changes that must be acknowledged, each message's shield, and the room's "only verified
+// devices" policy, which every Parley client in the room applies when it encrypts.
+import { MatrixEventEvent, RoomEvent, RoomStateEvent, type MatrixClient, type Room } from 'matrix-js-sdk';
+import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/index.js';
+import { readable, type Readable } from 'svelte/store';
+import * as v from 'valibot';
+import { shieldOf, type Shield } from '../matrix/shields.ts';
+import { disambiguatedNames } from './names.ts';
+
+/** Room policy state event. Set by facilitators; it holds a setting, never anything people write. */
+export const TRUST_POLICY_EVENT = 'org.parley.room.trust_policy';
+const TrustPolicySchema = v.object({ only_verified_devices: v.boolean() });
+
+export interface MemberTrust {
+  userId: string;
+  name: string;
+  verified: boolean;
+  /** A person once verified whose identity was reset: must be acknowledged before sending. */
+  identityChanged: boolean;
+}
+
+export interface ExcludedDevice {
+  userId: string;
+  name: string;
+  deviceId: string;
+  deviceName: string;
+}
+
+export interface RoomTrust {
+  members: MemberTrust[];
+  shields: Map<string, Shield>;
+  onlyVerifiedDevices: boolean;
+  canChangePolicy: boolean;
+  /** With the policy on: the devices that will not receive new messages, and so cannot read them. */
+  excludedDevices: ExcludedDevice[];
+}
+
+const empty: RoomTrust = { members: [], shields: new Map(), onlyVerifiedDevices: false, canChangePolicy: false, excludedDevices: [] };
+
+export function onlyVerifiedDevicesPolicy(room: Room): boolean {
+  const content = room.currentState.getStateEvents(TRUST_POLICY_EVENT, '')?.getContent();
+  const parsed = v.safeParse(TrustPolicySchema, content);
+  return parsed.success && parsed.output.only_verified_devices;
+}
+
+export async function setOnlyVerifiedDevices(client: MatrixClient, roomId: string, enabled: boolean): Promise<void> {
+  await client.sendStateEvent(roomId, TRUST_POLICY_EVENT as never, { only_verified_devices: enabled } as never, '');
+}
+
+async function computeRoomTrust(client: MatrixClient, room: Room): Promise<RoomTrust> {
+  const crypto = client.getCrypto();
+  if (!crypto) return empty;
+  const me = client.getSafeUserId();
+  const onlyVerifiedDevices = onlyVerifiedDevicesPolicy(room);
+  // Applied locally on every client: the SDK then encrypts only to verified devices here.
+  room.setBlacklistUnverifiedDevices(onlyVerifiedDevices);
+  const joined = room.getJoinedMembers();
+  const names = disambiguatedNames(joined.map((m) => ({ userId: m.userId, displayName: m.rawDisplayName })));
+  const members = await Promise.all(
+    joined.map(async (member) => {
+      const status = await crypto.getUserVerificationStatus(member.userId);
+      return {
+        userId: member.userId,
+        name: names.get(member.userId) ?? member.userId,
+        verified: status.isCrossSigningVerified(),
+        identityChanged: member.userId !== me && status.wasCrossSigningVerified() && !status.isCrossSigningVerified()
+      };
+    })
+  );
+  const excludedDevices: ExcludedDevice[] = [];
+  if (onlyVerifiedDevices) {
+    const deviceMap = await crypto.getUserDeviceInfo(joined.map((m) => m.userId));
+    for (const [userId, devices] of deviceMap) {
+      for (const [deviceId, device] of devices) {
+        if (userId === me && deviceId === client.getDeviceId()) continue;
+        const status = await crypto.getDeviceVerificationStatus(userId, deviceId);
+        if (!status?.isVerified()) excludedDevices.push({ userId, name: names.get(userId) ?? userId, deviceId, deviceName: device.displayName ?? '' });
+      }
+    }
+  }
+  const shields = new Map<string, Shield>();
+  const verifiedUsers = new Set(members.filter((m) => m.verified).map((m) => m.userId));
+  for (const event of room.getLiveTimeline().getEvents()) {
+    if (!event.isEncrypted() || event.isDecryptionFailure() || !event.getId()) continue;
+    const info = await crypto.getEncryptionInfoForEvent(event);
+    if (info) shields.set(event.getId()!, shieldOf(info, verifiedUsers.has(event.getSender() ?? '')));
+  }
+  const powerLevels = room.currentState.maySendStateEvent(TRUST_POLICY_EVENT, me);
+  return { members, shields, onlyVerifiedDevices, canChangePolicy: powerLevels, excludedDevices };
+}
+
+export function roomTrustStore(client: MatrixClient, roomId: string): Readable<RoomTrust> {
+  return readable(empty, (set) => {
+    let running = false;
+    let again = false;
+    let stopped = false;
+    const refresh = async () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        do {
+          again = false;
+          const room = client.getRoom(roomId);
+          if (room && !stopped) set(await computeRoomTrust(client, room));
+        } while (again && !stopped);
+      } catch {
+        // Crypto not ready or offline: the next event tries again.
+      } finally {
+        running = false;
+      }
+    };
+    const events = [
+      RoomEvent.Timeline,
+      MatrixEventEvent.Decrypted,
+      RoomStateEvent.Members,
+      RoomStateEvent.Events,
+      CryptoEvent.UserTrustStatusChanged,
+      CryptoEvent.DevicesUpdated
+    ];
+    const emitter = client as unknown as { on(e: string, f: () => void): void; off(e: string, f: () => void): void };
+    const onChange = () => void refresh();
+    for (const event of events) emitter.on(event, onChange);
+    void refresh();
+    return () => {
+      stopped = true;
+      for (const event of events) emitter.off(event, onChange);
+    };
+  });
+}
+
+export async function acknowledgeIdentityChange(client: MatrixClient, userId: string): Promise<void> {
+  await client.getCrypto()?.withdrawVerificationRequirement(userId);
+}
+
