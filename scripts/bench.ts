@@ -6,12 +6,15 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createSynapse, freePort, registerUser, removeSynapseData, startSynapse, stopSynapse, uniqueLocalpart, type HomeserverInfo, type RegisteredUser } from '../tests/homeserver/synapse.ts';
-import { joinWhenInvited, startParticipant, waitForMessage, sendMessage } from '../tests/participants/participant.ts';
+import { joinWhenInvited, startParticipant, waitForMessage, waitForSync, sendMessage } from '../tests/participants/participant.ts';
 import { dialogueRoomOptions } from '../src/lib/dialogue/rooms.ts';
+import { completeRecovery, cryptoCallbacks, setUpTrust, unlockSecretStorage } from '../src/lib/matrix/trust.ts';
+import { createClient, Direction } from 'matrix-js-sdk';
 import { buildApp, serveApp } from './serve.ts';
 
 const RUNS = 5;
 const MESSAGES = 50;
+const HISTORY = 1000;
 const CLIENT_DIR = '.svelte-kit/output/client';
 
 function median(values: number[]): number {
@@ -90,6 +93,62 @@ async function signIn(page: Page, hs: HomeserverInfo, user: RegisteredUser): Pro
   return (await page.evaluate(() => (window as unknown as { __syncedAt: number }).__syncedAt)) - clickAt;
 }
 
+/** The first device of an account sets up its recovery key before rooms appear. */
+async function completeTrustSetup(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Set up', exact: true }).click();
+  const key = (await page.getByTestId('recovery-key').textContent({ timeout: 60_000 }))!.trim();
+  await page.getByLabel('To confirm you kept it, type or paste the recovery key again').fill(key);
+  await page.getByRole('button', { name: 'I have kept it' }).click();
+  await page.getByTestId('new-room').waitFor();
+}
+
+/** History of 1,000 messages in backup; a new device unlocks it with the recovery key and decrypts it all. */
+async function backupRestore(hs: HomeserverInfo): Promise<number> {
+  const password = 'bench-password-1';
+  const author = await startParticipant(hs, uniqueLocalpart('backup'), password, undefined, cryptoCallbacks);
+  const recoveryKey = await setUpTrust(author.client, { password });
+  const { room_id: roomId } = await author.client.createRoom(dialogueRoomOptions('Backup bench'));
+  await joinWhenInvited(author, roomId);
+  for (let i = 0; i < HISTORY; i++) await sendMessage(author, roomId, { msgtype: 'm.text', body: `history ${i}` });
+  const sessions = (await author.client.getCrypto()!.exportRoomKeys()).filter((k) => k.room_id === roomId).length;
+  const headers = { authorization: `Bearer ${author.user.accessToken}` };
+  for (let waited = 0; waited < 120_000; waited += 500) {
+    const version = (await (await fetch(`${hs.url}/_matrix/client/v3/room_keys/version`, { headers })).json()) as { version: string };
+    const stored = (await (await fetch(`${hs.url}/_matrix/client/v3/room_keys/keys/${encodeURIComponent(roomId)}?version=${version.version}`, { headers })).json()) as { sessions?: object };
+    if (Object.keys(stored.sessions ?? {}).length >= sessions) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await author.stop();
+
+  const login = (await (await fetch(`${hs.url}/_matrix/client/v3/login`, {
+    method: 'POST',
+    body: JSON.stringify({ type: 'm.login.password', identifier: { type: 'm.id.user', user: author.user.localpart }, password })
+  })).json()) as { access_token: string; device_id: string; user_id: string };
+  const device = createClient({ baseUrl: hs.url, userId: login.user_id, deviceId: login.device_id, accessToken: login.access_token, cryptoCallbacks });
+  await device.initRustCrypto({ useIndexedDB: false });
+  // As in the app: the device has synced (and so knows its account's public keys) first.
+  await device.startClient({ initialSyncLimit: 1, lazyLoadMembers: true });
+  await waitForSync(device);
+  const started = performance.now();
+  await unlockSecretStorage(device, { kind: 'recoveryKey', value: recoveryKey });
+  await completeRecovery(device, () => undefined);
+  // Synapse returns at most 1,000 events a page.
+  const mapper = device.getEventMapper();
+  const events = [];
+  let from: string | null = null;
+  do {
+    const page: Awaited<ReturnType<typeof device.createMessagesRequest>> = await device.createMessagesRequest(roomId, from, 500, Direction.Backward);
+    events.push(...page.chunk.map(mapper).filter((e) => e.getWireType() === 'm.room.encrypted'));
+    from = page.chunk.length > 0 ? (page.end ?? null) : null;
+  } while (from);
+  await Promise.all(events.map((e) => device.decryptEventIfNeeded(e)));
+  const elapsed = performance.now() - started;
+  const decrypted = events.filter((e) => !e.isDecryptionFailure() && e.getType() === 'm.room.message').length;
+  device.stopClient();
+  if (decrypted < HISTORY) throw new Error(`only ${decrypted} of ${HISTORY} messages decrypted after restoring the backup`);
+  return elapsed;
+}
+
 async function reloadToSynced(page: Page): Promise<number> {
   await page.reload();
   await page.waitForFunction(() => (window as unknown as { __syncedAt?: number }).__syncedAt !== undefined, null, { timeout: 60_000 });
@@ -161,6 +220,8 @@ async function main() {
     const bobPage = await newPage(browser, server.url);
     await signIn(alicePage, hs, alice);
     await signIn(bobPage, hs, bob);
+    await completeTrustSetup(alicePage);
+    await completeTrustSetup(bobPage);
     await alicePage.getByTestId('new-room').click();
     await alicePage.getByLabel('Room name').fill('Bench room');
     await alicePage.getByRole('button', { name: 'Create', exact: true }).click();
@@ -178,6 +239,7 @@ async function main() {
     const floor = await sdkFloor(hs);
     results.sdkFloorSendToPeerP50Ms = Math.round(percentile(floor, 50));
     results.sdkFloorSendToPeerP95Ms = Math.round(percentile(floor, 95));
+    results.backupRestore1000Ms = Math.round(await backupRestore(hs));
     console.log(JSON.stringify(results));
   } finally {
     await browser.close();

@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import {
   test, expect, openPerson, signInThroughUi, recoverWithKey, createRoomThroughUi, inviteThroughUi,
-  sendThroughUi, messageWithText, twoPeopleInRoom, type Person
+  sendThroughUi, messageWithText, twoPeopleInRoom, submitSignIn, type Person
 } from './fixtures.ts';
 import type { HomeserverInfo, RegisteredUser } from '../homeserver/synapse.ts';
 import { auditDatabase } from './audit.ts';
@@ -124,6 +124,32 @@ test('a new device restores the history with the recovery key alone', async ({ b
   await expect(device3.getByTestId('undecryptable')).toHaveCount(0);
 });
 
+test('a passphrase chosen at set-up unlocks the history on a new device', async ({ browser, hs, newUser }, info) => {
+  const user = await newUser('ana');
+  const passphrase = 'two banks, one river, 1992';
+  const device1 = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  await submitSignIn(device1, hs.url, user.localpart, user.password);
+  await device1.getByLabel('With a passphrase I choose').check();
+  await device1.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await device1.getByLabel('Passphrase again').fill('something else entirely');
+  await device1.getByRole('button', { name: 'Set up', exact: true }).click();
+  await expect(device1.getByRole('alert')).toHaveText('The two passphrases are different.');
+  await device1.getByLabel('Passphrase again').fill(passphrase);
+  await device1.getByRole('button', { name: 'Set up', exact: true }).click();
+  const key = (await device1.getByTestId('recovery-key').textContent({ timeout: 30_000 }))!.trim();
+  await device1.getByLabel('To confirm you kept it, type or paste the recovery key again').fill(key);
+  await device1.getByRole('button', { name: 'I have kept it' }).click();
+  const person: Person = { user, page: device1, recoveryKey: key };
+  const texts = [`Protected by a passphrase ${info.testId}`];
+  const room = await roomWithMessages(person, texts, info.testId);
+  await waitForBackedUpKeys(hs, await accessToken(device1), room.roomId);
+
+  const device2 = await newDevice(browser, hs, user);
+  await recoverWithKey(device2, passphrase);
+  await openRoom(device2, room.name);
+  await expect(messageWithText(device2, texts[0])).toBeVisible();
+});
+
 test('verifying another person; their identity reset must be acknowledged before sending', async ({ browser, hs, newUser }, info) => {
   const { alice, bob } = await twoPeopleInRoom(browser, hs, newUser, `Verified room ${Date.now()}`);
 
@@ -142,6 +168,8 @@ test('verifying another person; their identity reset must be acknowledged before
 
   const warning = alice.page.getByTestId('identity-warning');
   await expect(warning).toContainText('identity has changed', { timeout: 30_000 });
+  // Bob's earlier message is no longer shown as verified.
+  await expect(messageWithText(alice.page, fromBob).getByTestId('shield')).not.toHaveAttribute('data-shield', 'verified');
   await expect(alice.page.getByTestId('composer')).toBeDisabled();
   await expect(memberRow(alice.page, bob.user.userId)).toHaveAttribute('data-verified', 'false');
   await warning.getByRole('button', { name: 'I understand, continue' }).click();

@@ -13,6 +13,8 @@ import {
   type MatrixEvent
 } from 'matrix-js-sdk';
 import { logger as sdkGlobalLogger, type Logger } from 'matrix-js-sdk/lib/logger.js';
+import type { CryptoCallbacks } from 'matrix-js-sdk/lib/crypto-api/index.js';
+import { waitForRoomEncryption } from '../../src/lib/dialogue/rooms.ts';
 import { registerUser, type HomeserverInfo, type RegisteredUser } from '../homeserver/synapse.ts';
 
 // The SDK logs every sync and key share; scripted runs print only when PARLEY_DEBUG is set.
@@ -33,7 +35,7 @@ export interface Participant {
   stop(): Promise<void>;
 }
 
-async function waitForSync(client: MatrixClient): Promise<void> {
+export async function waitForSync(client: MatrixClient): Promise<void> {
   if (client.getSyncState() === SyncState.Syncing || client.getSyncState() === SyncState.Prepared) return;
   await new Promise<void>((resolve, reject) => {
     const onSync = (state: SyncState) => {
@@ -50,14 +52,21 @@ async function waitForSync(client: MatrixClient): Promise<void> {
 }
 
 /** Registers a new user (shared-secret admin API) and starts an encrypting client for them. */
-export async function startParticipant(hs: HomeserverInfo, localpart: string, password = `pw-${localpart}-x9`, displayName?: string): Promise<Participant> {
+export async function startParticipant(
+  hs: HomeserverInfo,
+  localpart: string,
+  password = `pw-${localpart}-x9`,
+  displayName?: string,
+  cryptoCallbacks?: CryptoCallbacks
+): Promise<Participant> {
   const user = await registerUser(hs, localpart, password);
   const client = createClient({
     baseUrl: hs.url,
     userId: user.userId,
     deviceId: user.deviceId,
     accessToken: user.accessToken,
-    logger: quietLogger
+    logger: quietLogger,
+    cryptoCallbacks
   });
   await client.initRustCrypto({ useIndexedDB: false });
   if (displayName) await client.setDisplayName(displayName);
@@ -101,6 +110,8 @@ export async function waitForMembers(p: Participant, roomId: string, userIds: st
 }
 
 export async function sendMessage(p: Participant, roomId: string, content: Record<string, unknown>): Promise<string> {
+  // As in the app: never send before the client knows the room is encrypted.
+  await waitForRoomEncryption(p.client, roomId);
   const { event_id } = await p.client.sendEvent(roomId, EventType.RoomMessage, content as never);
   return event_id;
 }

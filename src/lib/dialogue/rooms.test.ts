@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MEGOLM, dialogueRoomOptions, isValidMatrixId, spaceOptions } from './rooms.ts';
+import { MEGOLM, NotEncryptedError, dialogueRoomOptions, isValidMatrixId, spaceOptions, waitForRoomEncryption } from './rooms.ts';
 
 type StateEvent = { type: string; state_key?: string; content: Record<string, unknown> };
 
@@ -106,5 +106,18 @@ describe('isValidMatrixId', () => {
     '@alice:example.org\n@bob:example.org'
   ])('rejects %j', (id) => {
     expect(isValidMatrixId(id)).toBe(false);
+  });
+});
+
+describe('waitForRoomEncryption', () => {
+  const clientWith = (answers: boolean[]) =>
+    ({ getCrypto: () => ({ isEncryptionEnabledInRoom: async () => (answers.length > 1 ? answers.shift()! : answers[0]) }) }) as unknown as import('matrix-js-sdk').MatrixClient;
+
+  it('resolves once the crypto layer knows the room is encrypted', async () => {
+    await expect(waitForRoomEncryption(clientWith([false, false, true]), '!r:x', 2_000)).resolves.toBeUndefined();
+  });
+
+  it('refuses (so nothing is sent in clear) when encryption never shows up', async () => {
+    await expect(waitForRoomEncryption(clientWith([false]), '!r:x', 300)).rejects.toBeInstanceOf(NotEncryptedError);
   });
 });

@@ -44,9 +44,27 @@ export function spaceOptions(name: string, topic = ''): ICreateRoomOpts {
   };
 }
 
+export class NotEncryptedError extends Error {}
+
+/**
+ * Resolves once the crypto layer knows the room is encrypted. Until the room's encryption
+ * state has come down the sync, the SDK would send a message in clear: so nothing is sent
+ * before this, and after a timeout nothing is sent at all.
+ */
+export async function waitForRoomEncryption(client: MatrixClient, roomId: string, timeoutMs = 15_000): Promise<void> {
+  const crypto = client.getCrypto();
+  const deadline = Date.now() + timeoutMs;
+  while (crypto && Date.now() < deadline) {
+    if (await crypto.isEncryptionEnabledInRoom(roomId)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new NotEncryptedError(roomId);
+}
+
 export async function createDialogueRoom(client: MatrixClient, name: string, topic = '', spaceId?: string): Promise<string> {
   const { room_id } = await client.createRoom(dialogueRoomOptions(name, topic));
   if (spaceId) await addRoomToSpace(client, spaceId, room_id);
+  await waitForRoomEncryption(client, room_id);
   return room_id;
 }
 

@@ -4,6 +4,7 @@
 import { ClientEvent, EventStatus, EventType, SyncState, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
 import DOMPurify from 'dompurify';
 import { composeText } from './markdown.ts';
+import { waitForRoomEncryption } from './rooms.ts';
 import { createMatrixSanitizer, type MatrixHtmlSanitizer } from './sanitize.ts';
 
 let sanitizer: MatrixHtmlSanitizer | null = null;
@@ -12,9 +13,14 @@ export function browserSanitizer(): MatrixHtmlSanitizer {
   return sanitizer;
 }
 
+/**
+ * Sends a message, encrypted. Throws NotEncryptedError, before anything leaves the device,
+ * when the room's encryption is not (yet) known: Parley never sends what people write in clear.
+ */
 export async function sendText(client: MatrixClient, roomId: string, text: string, replyTo?: string): Promise<void> {
   const content: Record<string, unknown> = { ...composeText(text, browserSanitizer()) };
   if (replyTo) content['m.relates_to'] = { 'm.in_reply_to': { event_id: replyTo } };
+  await waitForRoomEncryption(client, roomId);
   try {
     await client.sendEvent(roomId, EventType.RoomMessage, content as never);
   } catch {

@@ -15,9 +15,13 @@ export type AuthErrorCode =
   | 'unknown';
 
 export class AuthError extends Error {
-  constructor(readonly code: AuthErrorCode, readonly detail?: string) {
+  readonly code: AuthErrorCode;
+  readonly detail?: string;
+  constructor(code: AuthErrorCode, detail?: string) {
     super(code);
     this.name = 'AuthError';
+    this.code = code;
+    this.detail = detail;
   }
 }
 

@@ -95,8 +95,10 @@ export type RecoveryInput = { kind: 'recoveryKey'; value: string } | { kind: 'pa
 export type RecoveryErrorCode = 'noSecretStorage' | 'badKey' | 'noPassphrase';
 
 export class RecoveryError extends Error {
-  constructor(readonly code: RecoveryErrorCode) {
+  readonly code: RecoveryErrorCode;
+  constructor(code: RecoveryErrorCode) {
     super(code);
+    this.code = code;
   }
 }
 
@@ -129,6 +131,12 @@ export interface RestoreProgress {
 /** With secret storage unlocked: cross-sign this device and restore history from the backup. */
 export async function completeRecovery(client: MatrixClient, onProgress: (p: RestoreProgress) => void): Promise<number> {
   const crypto = cryptoOf(client);
+  // The private keys from secret storage are checked against the account's public keys, which
+  // a device that has only just signed in may not have fetched yet.
+  await crypto.userHasCrossSigningKeys(client.getSafeUserId(), true);
+  for (let attempt = 0; attempt < 50 && !(await crypto.getCrossSigningStatus()).publicKeysOnDevice; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   // Imports the cross-signing keys from secret storage and signs this device with them.
   await crypto.bootstrapCrossSigning({});
   await crypto.loadSessionBackupPrivateKeyFromSecretStorage();
