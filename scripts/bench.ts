@@ -196,11 +196,12 @@ async function main() {
     executablePath: process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
   });
+  const results: Record<string, number> = {};
   try {
-    const results: Record<string, number> = {
+    Object.assign(results, {
       firstLoadJsGzipBytes: firstLoadJsGzipBytes(),
       wasmGzipBytes: wasmGzipBytes()
-    };
+    });
 
     const signInTimes: number[] = [];
     const reloadTimes: number[] = [];
@@ -240,13 +241,14 @@ async function main() {
     results.sdkFloorSendToPeerP50Ms = Math.round(percentile(floor, 50));
     results.sdkFloorSendToPeerP95Ms = Math.round(percentile(floor, 95));
     results.backupRestore1000Ms = Math.round(await backupRestore(hs));
-    console.log(JSON.stringify(results));
   } finally {
     await browser.close();
     server.process.kill();
     await stopSynapse(hs);
     removeSynapseData(hs);
   }
+  // Last, after every client has stopped logging: the figures as one JSON line.
+  console.log(JSON.stringify(results));
   process.exit(0);
 }
 

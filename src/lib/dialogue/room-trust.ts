@@ -48,7 +48,10 @@ export async function setOnlyVerifiedDevices(client: MatrixClient, roomId: strin
   await client.sendStateEvent(roomId, TRUST_POLICY_EVENT as never, { only_verified_devices: enabled } as never, '');
 }
 
-async function computeRoomTrust(client: MatrixClient, room: Room): Promise<RoomTrust> {
+type People = Omit<RoomTrust, 'shields'>;
+
+/** Members, their verification, the policy and the devices it excludes: changes rarely. */
+async function peopleOf(client: MatrixClient, room: Room): Promise<People> {
   const crypto = client.getCrypto();
   if (!crypto) return empty;
   const me = client.getSafeUserId();
@@ -79,19 +82,26 @@ async function computeRoomTrust(client: MatrixClient, room: Room): Promise<RoomT
       }
     }
   }
-  const shields = new Map<string, Shield>();
-  const verifiedUsers = new Set(members.filter((m) => m.verified).map((m) => m.userId));
+  return { members, onlyVerifiedDevices, canChangePolicy: room.currentState.maySendStateEvent(TRUST_POLICY_EVENT, me), excludedDevices };
+}
+
+/** Adds the shields of events not yet in the cache (the cache is emptied when trust changes). */
+async function addShields(client: MatrixClient, room: Room, people: People, cache: Map<string, Shield>): Promise<void> {
+  const crypto = client.getCrypto();
+  if (!crypto) return;
+  const verifiedUsers = new Set(people.members.filter((m) => m.verified).map((m) => m.userId));
   for (const event of room.getLiveTimeline().getEvents()) {
-    if (!event.isEncrypted() || event.isDecryptionFailure() || !event.getId()) continue;
+    const id = event.getId();
+    if (!id || cache.has(id) || !event.isEncrypted() || event.isDecryptionFailure()) continue;
     const info = await crypto.getEncryptionInfoForEvent(event);
-    if (info) shields.set(event.getId()!, shieldOf(info, verifiedUsers.has(event.getSender() ?? '')));
+    if (info) cache.set(id, shieldOf(info, verifiedUsers.has(event.getSender() ?? '')));
   }
-  const powerLevels = room.currentState.maySendStateEvent(TRUST_POLICY_EVENT, me);
-  return { members, shields, onlyVerifiedDevices, canChangePolicy: powerLevels, excludedDevices };
 }
 
 export function roomTrustStore(client: MatrixClient, roomId: string): Readable<RoomTrust> {
   return readable(empty, (set) => {
+    let people: People | null = null;
+    const shields = new Map<string, Shield>();
     let running = false;
     let again = false;
     let stopped = false;
@@ -105,29 +115,42 @@ export function roomTrustStore(client: MatrixClient, roomId: string): Readable<R
         do {
           again = false;
           const room = client.getRoom(roomId);
-          if (room && !stopped) set(await computeRoomTrust(client, room));
+          if (!room || stopped) break;
+          people ??= await peopleOf(client, room);
+          await addShields(client, room, people, shields);
+          set({ ...people, shields: new Map(shields) });
         } while (again && !stopped);
       } catch {
         // Crypto not ready or offline: the next event tries again.
+        people = null;
       } finally {
         running = false;
       }
     };
-    const events = [
-      RoomEvent.Timeline,
-      MatrixEventEvent.Decrypted,
-      RoomStateEvent.Members,
-      RoomStateEvent.Events,
-      CryptoEvent.UserTrustStatusChanged,
-      CryptoEvent.DevicesUpdated
+    // New messages only need their own shields; a change of people or trust redoes everything.
+    const onMessages = (event?: { getRoomId?(): string | undefined }) => {
+      if (!event?.getRoomId || event.getRoomId() === roomId) void refresh();
+    };
+    const onPeople = (event?: { getRoomId?(): string | undefined }) => {
+      if (event?.getRoomId && event.getRoomId() !== roomId) return;
+      people = null;
+      shields.clear();
+      void refresh();
+    };
+    const handlers: [string, (event?: { getRoomId?(): string | undefined }) => void][] = [
+      [RoomEvent.Timeline, onMessages],
+      [MatrixEventEvent.Decrypted, onMessages],
+      [RoomStateEvent.Members, onPeople],
+      [RoomStateEvent.Events, onPeople],
+      [CryptoEvent.UserTrustStatusChanged, onPeople],
+      [CryptoEvent.DevicesUpdated, onPeople]
     ];
-    const emitter = client as unknown as { on(e: string, f: () => void): void; off(e: string, f: () => void): void };
-    const onChange = () => void refresh();
-    for (const event of events) emitter.on(event, onChange);
+    const emitter = client as unknown as { on(e: string, f: (...args: never[]) => void): void; off(e: string, f: (...args: never[]) => void): void };
+    for (const [event, handler] of handlers) emitter.on(event, handler);
     void refresh();
     return () => {
       stopped = true;
-      for (const event of events) emitter.off(event, onChange);
+      for (const [event, handler] of handlers) emitter.off(event, handler);
     };
   });
 }
