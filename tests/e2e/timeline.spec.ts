@@ -63,6 +63,7 @@ test('replies, look-alike names, Markdown and back-pagination', async ({ browser
     const sent = alice.page.getByTestId('message').filter({ hasText: `I agree with this ${info.testId}` });
     await expect(sent.locator('strong', { hasText: 'this' })).toBeVisible();
     await expect(sent.locator('blockquote')).toContainText(`History line 59 ${info.testId}`);
+    await expect(sent).toHaveAttribute('data-send-state', 'remote');
 
     // After a reload the local cache holds only the latest events; scrolling to the top
     // fetches older history from the server until the first message is there.

@@ -42,6 +42,12 @@ export function discardSend(client: MatrixClient, event: MatrixEvent): void {
   client.cancelPendingEvent(event);
 }
 
+/** Messages being encrypted or sent right now: leaving the page would lose or garble them. */
+export function hasMessagesInFlight(client: MatrixClient): boolean {
+  const inFlight: (EventStatus | null)[] = [EventStatus.ENCRYPTING, EventStatus.SENDING, EventStatus.QUEUED];
+  return client.getRooms().some((room) => room.getPendingEvents().some((event) => inFlight.includes(event.status)));
+}
+
 function failedForConnectivity(event: MatrixEvent): boolean {
   const error = event.error as { name?: string; httpStatus?: number } | null;
   if (!error) return true;
