@@ -12,6 +12,8 @@ function spellings(text: string): Buffer[] {
 
 export interface DatabaseAudit {
   eventCounts: Record<string, number>;
+  /** msgtype of every m.room.message stored in clear. */
+  clearMessageTypes: string[];
   /** A sender ID read from the database, searched for as a positive control. */
   senderFoundInFiles: boolean;
   leakedPlaintexts: string[];
@@ -20,12 +22,14 @@ export interface DatabaseAudit {
 export function auditDatabase(databasePath: string, plaintexts: readonly string[]): DatabaseAudit {
   const db = new DatabaseSync(databasePath, { readOnly: true });
   const rows = db.prepare(`SELECT json_extract(json, '$.type') AS type, count(*) AS n FROM event_json GROUP BY 1`).all() as { type: string; n: number }[];
+  const clear = db.prepare(`SELECT json_extract(json, '$.content.msgtype') AS msgtype FROM event_json WHERE json_extract(json, '$.type') = 'm.room.message'`).all() as { msgtype: string }[];
   const sender = db.prepare(`SELECT json_extract(json, '$.sender') AS sender FROM event_json WHERE json_extract(json, '$.type') = 'm.room.encrypted' LIMIT 1`).get() as { sender: string } | undefined;
   db.close();
   const files = [databasePath, `${databasePath}-wal`].filter(existsSync).map((path) => readFileSync(path));
   const occurs = (text: string) => files.some((bytes) => spellings(text).some((spelling) => bytes.includes(spelling)));
   return {
     eventCounts: Object.fromEntries(rows.map((row) => [row.type, row.n])),
+    clearMessageTypes: clear.map((row) => row.msgtype),
     senderFoundInFiles: !!sender && occurs(sender.sender),
     leakedPlaintexts: plaintexts.filter(occurs)
   };

@@ -16,7 +16,9 @@ test('the homeserver stores messages only encrypted, and no plaintext of the sui
   expect(plaintexts.length).toBeGreaterThanOrEqual(50);
 
   const audit = auditDatabase(hs.databasePath!, plaintexts);
-  expect(audit.eventCounts['m.room.message'] ?? 0, 'no m.room.message event may exist: every room is encrypted').toBe(0);
+  // Nothing a person wrote is stored as m.room.message. The only ones allowed are in-room
+  // verification requests, which matrix-js-sdk's Rust crypto sends unencrypted by design.
+  expect(audit.clearMessageTypes.filter((msgtype) => msgtype !== 'm.key.verification.request'), 'm.room.message in clear').toEqual([]);
   expect(audit.eventCounts['m.room.encrypted'] ?? 0).toBeGreaterThanOrEqual(50);
   expect(audit.senderFoundInFiles, 'positive control: a sender ID stored in clear is found by the search').toBe(true);
   expect(audit.leakedPlaintexts, 'plaintexts found in the homeserver database').toEqual([]);
