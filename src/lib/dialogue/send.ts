@@ -42,6 +42,21 @@ export function discardSend(client: MatrixClient, event: MatrixEvent): void {
   client.cancelPendingEvent(event);
 }
 
+const PREPARE_INTERVAL_MS = 10_000;
+const lastPrepared = new Map<string, number>();
+
+/**
+ * While someone types, the room key is shared ahead of time (as Element does), so that pressing
+ * Enter only has to encrypt and send. At most once every ten seconds per room.
+ */
+export function prepareToSend(client: MatrixClient, roomId: string): void {
+  const room = client.getRoom(roomId);
+  const now = Date.now();
+  if (!room || now - (lastPrepared.get(roomId) ?? 0) < PREPARE_INTERVAL_MS) return;
+  lastPrepared.set(roomId, now);
+  client.getCrypto()?.prepareToEncrypt(room);
+}
+
 /** Messages being encrypted or sent right now: leaving the page would lose or garble them. */
 export function hasMessagesInFlight(client: MatrixClient): boolean {
   const inFlight: (EventStatus | null)[] = [EventStatus.ENCRYPTING, EventStatus.SENDING, EventStatus.QUEUED];
