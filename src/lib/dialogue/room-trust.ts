@@ -1,7 +1,7 @@
 // Who is in a room and how far they can be trusted: verified people, their devices, identity
 // changes that must be acknowledged, each message's shield, and the room's "only verified
 // devices" policy, which every Parley client in the room applies when it encrypts.
-import { MatrixEventEvent, RoomEvent, RoomStateEvent, type MatrixClient, type Room } from 'matrix-js-sdk';
+import { ClientEvent, MatrixEventEvent, RoomEvent, RoomStateEvent, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { readable, type Readable } from 'svelte/store';
 import * as v from 'valibot';
@@ -44,6 +44,26 @@ export function onlyVerifiedDevicesPolicy(room: Room): boolean {
   return parsed.success && parsed.output.only_verified_devices;
 }
 
+/**
+ * Applies every room's policy to the SDK, which then encrypts only to verified devices there:
+ * for all rooms at once and whenever a policy event arrives, not only for the room on screen.
+ */
+export function applyTrustPolicies(client: MatrixClient): () => void {
+  const apply = (room: Room) => room.setBlacklistUnverifiedDevices(onlyVerifiedDevicesPolicy(room));
+  client.getRooms().forEach(apply);
+  const onState = (event: MatrixEvent) => {
+    if (event.getType() !== TRUST_POLICY_EVENT) return;
+    const room = client.getRoom(event.getRoomId() ?? '');
+    if (room) apply(room);
+  };
+  client.on(RoomStateEvent.Events, onState);
+  client.on(ClientEvent.Room, apply);
+  return () => {
+    client.off(RoomStateEvent.Events, onState);
+    client.off(ClientEvent.Room, apply);
+  };
+}
+
 export async function setOnlyVerifiedDevices(client: MatrixClient, roomId: string, enabled: boolean): Promise<void> {
   await client.sendStateEvent(roomId, TRUST_POLICY_EVENT as never, { only_verified_devices: enabled } as never, '');
 }
@@ -56,8 +76,6 @@ async function peopleOf(client: MatrixClient, room: Room): Promise<People> {
   if (!crypto) return empty;
   const me = client.getSafeUserId();
   const onlyVerifiedDevices = onlyVerifiedDevicesPolicy(room);
-  // Applied locally on every client: the SDK then encrypts only to verified devices here.
-  room.setBlacklistUnverifiedDevices(onlyVerifiedDevices);
   const joined = room.getJoinedMembers();
   const names = disambiguatedNames(joined.map((m) => ({ userId: m.userId, displayName: m.rawDisplayName })));
   const members = await Promise.all(
