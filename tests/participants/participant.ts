@@ -7,6 +7,7 @@ import {
   EventType,
   KnownMembership,
   MatrixEventEvent,
+  PendingEventOrdering,
   RoomEvent,
   SyncState,
   type MatrixClient,
@@ -70,7 +71,8 @@ export async function startParticipant(
   });
   await client.initRustCrypto({ useIndexedDB: false });
   if (displayName) await client.setDisplayName(displayName);
-  await client.startClient({ initialSyncLimit: 20, lazyLoadMembers: true });
+  // As the app does: own events wait in a pending list until the server confirms them.
+  await client.startClient({ initialSyncLimit: 20, lazyLoadMembers: true, pendingEventOrdering: PendingEventOrdering.Detached });
   await waitForSync(client);
   return {
     user,

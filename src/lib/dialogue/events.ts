@@ -72,3 +72,60 @@ export function previewText(view: MessageView, maxChars = 120): string | null {
   if (view.kind === 'file') return view.name.slice(0, maxChars);
   return null;
 }
+
+// --- A dialogue: a space with a plenary, a moderators' and a negotiators' room, and its ground rules.
+
+export const DialogueEvent = {
+  /** State event in each of the dialogue's rooms: only ids and the room's role, nothing anyone wrote. */
+  room: 'org.parley.dialogue.room',
+  /** Encrypted: the ground rules and consent text, and the dialogue's languages. */
+  groundRules: 'org.parley.dialogue.ground_rules',
+  /** Encrypted: a participant accepts a version of the ground rules. */
+  consent: 'org.parley.dialogue.consent'
+} as const;
+
+export const DIALOGUE_ROLES = ['plenary', 'moderators', 'negotiators'] as const;
+export type DialogueRole = (typeof DIALOGUE_ROLES)[number];
+
+const roomId = v.pipe(v.string(), v.startsWith('!'), v.maxLength(255));
+
+const DialogueRoomSchema = v.object({
+  role: v.picklist(DIALOGUE_ROLES),
+  space: roomId,
+  plenary: roomId,
+  moderators: roomId,
+  negotiators: roomId
+});
+export type DialogueRoom = v.InferOutput<typeof DialogueRoomSchema>;
+
+const GroundRulesSchema = v.object({
+  text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_BODY_CHARS)),
+  languages: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))), v.maxLength(20))
+});
+export type GroundRules = v.InferOutput<typeof GroundRulesSchema>;
+
+const ConsentSchema = v.object({ rules: v.pipe(v.string(), v.minLength(1), v.maxLength(255)) });
+
+export function parseDialogueRoom(content: unknown): DialogueRoom | null {
+  const parsed = v.safeParse(DialogueRoomSchema, content);
+  return parsed.success ? parsed.output : null;
+}
+
+export function parseGroundRules(content: unknown): GroundRules | null {
+  const parsed = v.safeParse(GroundRulesSchema, content);
+  return parsed.success ? parsed.output : null;
+}
+
+/** The ground-rules event id a consent refers to, or null. */
+export function parseConsent(content: unknown): string | null {
+  const parsed = v.safeParse(ConsentSchema, content);
+  return parsed.success ? parsed.output.rules : null;
+}
+
+export function groundRulesContent(rules: GroundRules): GroundRules {
+  return v.parse(GroundRulesSchema, rules);
+}
+
+export function dialogueRoomContent(room: DialogueRoom): DialogueRoom {
+  return v.parse(DialogueRoomSchema, room);
+}

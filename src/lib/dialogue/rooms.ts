@@ -61,8 +61,23 @@ export async function waitForRoomEncryption(client: MatrixClient, roomId: string
   throw new NotEncryptedError(roomId);
 }
 
-export async function createDialogueRoom(client: MatrixClient, name: string, topic = '', spaceId?: string): Promise<string> {
-  const { room_id } = await client.createRoom(dialogueRoomOptions(name, topic));
+export interface DialogueRoomExtras {
+  powerLevels?: ICreateRoomOpts['power_level_content_override'];
+  /**
+   * Members see history from their invitation rather than their join, so what is posted
+   * between the two (ground rules, a consultation, a brief) reaches them, keys included.
+   */
+  historyFromInvite?: boolean;
+}
+
+export async function createDialogueRoom(client: MatrixClient, name: string, topic = '', spaceId?: string, extras: DialogueRoomExtras = {}): Promise<string> {
+  const options = dialogueRoomOptions(name, topic);
+  if (extras.powerLevels) options.power_level_content_override = extras.powerLevels;
+  if (extras.historyFromInvite) {
+    const visibility = options.initial_state!.find((event) => event.type === EventType.RoomHistoryVisibility)!;
+    visibility.content = { history_visibility: HistoryVisibility.Invited };
+  }
+  const { room_id } = await client.createRoom(options);
   if (spaceId) await addRoomToSpace(client, spaceId, room_id);
   await waitForRoomEncryption(client, room_id);
   return room_id;

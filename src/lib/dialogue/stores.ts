@@ -169,7 +169,7 @@ function entryOf(event: MatrixEvent, names: Map<string, string>, byId: Map<strin
 export function roomViewOf(client: MatrixClient, room: Room): RoomView {
   const live = room.getLiveTimeline().getEvents();
   const pendingEvents = room.getPendingEvents().filter((e) => e.status !== EventStatus.CANCELLED);
-  const events = [...live, ...pendingEvents].filter((e) => SHOWN_TYPES.has(e.getType()) || SHOWN_TYPES.has(e.getWireType()));
+  const events = [...live, ...pendingEvents].filter((e) => SHOWN_TYPES.has(e.getType()));
   const members: NamedMember[] = room.getMembers().map((m) => ({ userId: m.userId, displayName: m.rawDisplayName }));
   for (const event of events) {
     const sender = event.getSender();

@@ -5,6 +5,10 @@ import { get } from 'svelte/store';
 import { describe, expect, it } from 'vitest';
 import { initI18n, locale, locales, pickLocale, setLocale, t, translate } from './index.ts';
 import { SAS_EMOJI_NAMES } from '../matrix/sas-emoji.ts';
+import { DefinitionSchema, PHASES, QUESTION_KINDS, STANCES, VOTE_VALUES } from '../consultation/events.ts';
+import { FACILITATOR_EVENT_KINDS } from '../consultation/state.ts';
+import { BRIEF_OPEN_ERRORS } from '../consultation/briefs.ts';
+import { BRIEF_WORDS } from '../ui/brief-labels.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const LOCALES_DIR = join(ROOT, 'locales');
@@ -149,7 +153,21 @@ describe('translation keys used in code', () => {
     'shield.${shield}': () => unionMembers('lib/matrix/shields.ts', 'Shield').map((s) => `shield.${s}`),
     'session.${notice}': () => unionMembers('lib/matrix/session.ts', 'SignedOutNotice').map((n) => `session.${n}`),
     'trust.recoveryErrors.${error.code}': () => unionMembers('lib/matrix/trust.ts', 'RecoveryErrorCode').map((c) => `trust.recoveryErrors.${c}`),
-    'sas.${item.name}': () => SAS_EMOJI_NAMES.map((name) => `sas.${name}`)
+    'sas.${item.name}': () => SAS_EMOJI_NAMES.map((name) => `sas.${name}`),
+    'brief.${word}': () => BRIEF_WORDS.map((word) => `brief.${word}`),
+    'brief.error.${state.reason}': () => BRIEF_OPEN_ERRORS.map((reason) => `brief.error.${reason}`),
+    'brief.vouch.${shields.get(entry.eventId) ?? \'unknown\'}': () =>
+      [...unionMembers('lib/matrix/shields.ts', 'Shield'), 'unknown'].map((s) => `brief.vouch.${s}`),
+    'consultation.eventKind.${item.type}': () => FACILITATOR_EVENT_KINDS.map((kind) => `consultation.eventKind.${kind}`),
+    'consultation.form.field.${f}': () => [...Object.keys(DefinitionSchema.entries), 'form'].map((field) => `consultation.form.field.${field}`),
+    'consultation.kind.${kind}': () => QUESTION_KINDS.map((kind) => `consultation.kind.${kind}`),
+    'consultation.phase.${consultation.phase}': () => PHASES.map((phase) => `consultation.phase.${phase}`),
+    'consultation.repDirection.${rep.direction}': () => ['agree', 'disagree'].map((d) => `consultation.repDirection.${d}`),
+    'consultation.scale.${value}': () => [1, 2, 3, 4, 5].map((n) => `consultation.scale.${n}`),
+    'consultation.stance.${mine.stance}': () => STANCES.map((stance) => `consultation.stance.${stance}`),
+    'consultation.stance.${value}': () => STANCES.map((stance) => `consultation.stance.${stance}`),
+    'consultation.vote.${myVote}': () => VOTE_VALUES.map((value) => `consultation.vote.${value}`),
+    'consultation.vote.${value}': () => VOTE_VALUES.map((value) => `consultation.vote.${value}`)
   };
 
   it('finds the keys it is meant to find', () => {

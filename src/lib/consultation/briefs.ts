@@ -1,0 +1,112 @@
+// Briefs in the negotiators' room. The brief document (figures, texts and the inputs its digest
+// covers) is an encrypted attachment; the event carries its key, the title and the digest. A
+// brief counts only from a facilitator of that room, and its digest is recomputed on opening.
+import { decryptAttachment, encryptAttachment } from 'matrix-encrypt-attachment';
+import { EventStatus, RoomEvent, MatrixEventEvent, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk';
+import { readable, type Readable } from 'svelte/store';
+import { MODERATOR_LEVEL, powerLevelOf } from '../dialogue/dialogue.ts';
+import { waitForRoomEncryption } from '../dialogue/rooms.ts';
+import { briefToJson, parseBriefDocument, verifyBriefDocument, type BriefDocument } from './brief.ts';
+import { ConsultationEvent, consultationContent, parseConsultationEvent, type EncryptedFile } from './events.ts';
+import { setPhase } from './room.ts';
+
+export interface BriefEntry {
+  eventId: string;
+  sender: string;
+  ts: number;
+  title: string;
+  digest: string;
+  document: EncryptedFile;
+  event: MatrixEvent;
+}
+
+export interface NegotiatorsRoomView {
+  briefs: BriefEntry[];
+  /** Brief events that were malformed or came from someone who may not publish. */
+  refused: number;
+  pending: { event: MatrixEvent; failed: boolean }[];
+}
+
+export function negotiatorsRoomViewOf(room: Room): NegotiatorsRoomView {
+  const view: NegotiatorsRoomView = { briefs: [], refused: 0, pending: [] };
+  for (const event of room.getLiveTimeline().getEvents()) {
+    if (event.getType() !== ConsultationEvent.brief) continue;
+    const parsed = parseConsultationEvent(event.getType(), event.getContent());
+    const sender = event.getSender() ?? '';
+    if (!parsed || parsed.type !== 'brief' || powerLevelOf(room, sender) < MODERATOR_LEVEL) {
+      view.refused++;
+      continue;
+    }
+    const { title, digest, document } = parsed.content;
+    view.briefs.push({ eventId: event.getId() ?? '', sender, ts: event.getTs(), title, digest, document, event });
+  }
+  view.pending = room
+    .getPendingEvents()
+    .filter((event) => event.getType() === ConsultationEvent.brief && event.status !== EventStatus.CANCELLED)
+    .map((event) => ({ event, failed: event.status === EventStatus.NOT_SENT }));
+  view.briefs.reverse();
+  return view;
+}
+
+export function negotiatorsRoomStore(client: MatrixClient, roomId: string): Readable<NegotiatorsRoomView | null> {
+  const current = () => {
+    const room = client.getRoom(roomId);
+    return room ? negotiatorsRoomViewOf(room) : null;
+  };
+  return readable(current(), (set) => {
+    const refresh = () => set(current());
+    const events = [RoomEvent.Timeline, RoomEvent.LocalEchoUpdated, MatrixEventEvent.Decrypted];
+    const emitter = client as unknown as { on(e: string, f: () => void): void; off(e: string, f: () => void): void };
+    for (const event of events) emitter.on(event, refresh);
+    return () => {
+      for (const event of events) emitter.off(event, refresh);
+    };
+  });
+}
+
+/** Encrypts and uploads the document, posts the brief to the negotiators' room, then marks the consultation delivered. */
+export async function publishBrief(
+  client: MatrixClient,
+  dialogue: { plenary: string; negotiators: string },
+  document: BriefDocument
+): Promise<void> {
+  await waitForRoomEncryption(client, dialogue.negotiators);
+  const bytes = new TextEncoder().encode(briefToJson(document));
+  const { data, info } = await encryptAttachment(bytes.buffer as ArrayBuffer);
+  const { content_uri } = await client.uploadContent(new Blob([data]), { type: 'application/octet-stream', includeFilename: false });
+  const content = consultationContent('brief', {
+    consultation: document.brief.consultation.id,
+    title: document.brief.consultation.title,
+    digest: document.brief.digest,
+    document: { ...info, url: content_uri } as EncryptedFile
+  });
+  await client.sendEvent(dialogue.negotiators, ConsultationEvent.brief as never, content as never);
+  await setPhase(client, dialogue.plenary, document.brief.consultation.id, 'delivered');
+}
+
+export const BRIEF_OPEN_ERRORS = ['download', 'invalid', 'digest'] as const;
+export type OpenedBrief = { ok: true; document: BriefDocument } | { ok: false; reason: (typeof BRIEF_OPEN_ERRORS)[number] };
+
+/** Downloads, decrypts and checks a brief: its document must parse and its digest must match both the inputs and the event. */
+export async function openBrief(client: MatrixClient, entry: BriefEntry): Promise<OpenedBrief> {
+  let plaintext: ArrayBuffer;
+  try {
+    const url = client.mxcUrlToHttp(entry.document.url, undefined, undefined, undefined, false, true, true);
+    if (!url) return { ok: false, reason: 'download' };
+    const response = await fetch(url, { headers: { Authorization: `Bearer ${client.getAccessToken()}` } });
+    if (!response.ok) return { ok: false, reason: 'download' };
+    plaintext = await decryptAttachment(await response.arrayBuffer(), entry.document);
+  } catch {
+    return { ok: false, reason: 'download' };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(plaintext));
+  } catch {
+    return { ok: false, reason: 'invalid' };
+  }
+  const document = parseBriefDocument(json);
+  if (!document) return { ok: false, reason: 'invalid' };
+  if (document.brief.digest !== entry.digest || !(await verifyBriefDocument(document))) return { ok: false, reason: 'digest' };
+  return { ok: true, document };
+}
