@@ -4,6 +4,11 @@
 import { createSynapse, externalHomeserver, registerUser, removeSynapseData, startSynapse, stopSynapse, type HomeserverInfo } from '../tests/homeserver/synapse.ts';
 import { joinWhenInvited, sendMessage, startParticipant, type Participant } from '../tests/participants/participant.ts';
 import { addRoomToSpace, createDialogueRoom, createSpace } from '../src/lib/dialogue/rooms.ts';
+import { createDialogue } from '../src/lib/dialogue/dialogue.ts';
+import { definitionFromForm } from '../src/lib/consultation/definition.ts';
+import { addStatement, openConsultation, setProfile, vote } from '../src/lib/consultation/room.ts';
+import { joinDialogue, waitForConsultation } from '../tests/participants/consultation.ts';
+import { randomUUID } from 'node:crypto';
 import { buildApp, serveApp } from './serve.ts';
 import { KnownMembership, RoomMemberEvent, type MatrixEvent, type RoomMember } from 'matrix-js-sdk';
 
@@ -86,6 +91,8 @@ async function setUp(hs: HomeserverInfo, participants: Participant[], served: (s
     })();
   });
 
+  void consultationDemo(hs, facilitator, guestIds[0]).catch((error) => console.error('demo consultation failed:', error));
+
   buildApp();
   const server = await serveApp(appPort, hs.url);
   served(server);
@@ -95,7 +102,70 @@ Parley demo is running.
   Homeserver:  ${hs.url}
   Sign in as:  ${guests.map((g) => `${g.localpart} / ${g.password}`).join('   or   ')}
 Accept the invitations to "Demo dialogue: both banks" and its rooms; the demo participants
-will start talking when you join. Press Ctrl-C to stop everything.`);
+will start talking when you join. Once ${guests[0].localpart} has signed in, a second dialogue,
+"Demo consultation", invites them to a consultation where six demo participants have voted.
+Press Ctrl-C to stop everything.`);
+}
+
+const campStatements = {
+  A: ['The ferry should reopen under civilian control', 'Schools should teach in the language of the family first'],
+  B: ['The ferry should stay closed until elections', 'Schools should teach in the official language first'],
+  bridge: ['Women must sit at the negotiating table', 'Both sides should search for missing persons together']
+};
+
+/**
+ * A consultation the first guest can take part in. It starts once the guest's device exists:
+ * a device cannot decrypt what was sent before it signed in.
+ */
+async function consultationDemo(hs: HomeserverInfo, facilitator: Participant, guestId: string): Promise<void> {
+  while (((await facilitator.client.getCrypto()?.getUserDeviceInfo([guestId], true))?.get(guestId)?.size ?? 0) === 0) {
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  const voters: Participant[] = [];
+  for (let i = 0; i < 6; i++) voters.push(await startParticipant(hs, `demo-voter-${i}-${suffix}`, undefined, `Voter ${i + 1}`));
+  const dialogue = await createDialogue(facilitator.client, {
+    name: 'Demo consultation',
+    roomNames: { plenary: 'Demo consultation · plenary', moderators: 'Demo consultation · moderators', negotiators: 'Demo consultation · negotiators' },
+    rules: { text: 'Speak for yourself. Never name or describe others. What is said here stays here.', languages: ['en', 'ru', 'ro'] },
+    participants: [guestId, ...voters.map((p) => p.user.userId)],
+    observers: [],
+    negotiators: []
+  });
+  await Promise.all(voters.map((p) => joinDialogue(p, dialogue.plenary)));
+  const form = definitionFromForm(
+    {
+      title: 'Crossing points: what would help?',
+      background: [{ language: 'en', text: 'The negotiators meet next month. What should they hear from women on both banks?' }],
+      questions: [
+        { kind: 'statements', text: 'Which of these statements do you agree with?' },
+        { kind: 'open', text: 'What would make it safer for you to cross?' }
+      ],
+      opensAt: '',
+      closesAt: '',
+      k: 3,
+      constituencies: 'Left bank\nRight bank',
+      ageBands: '',
+      consent: 'Your answers are encrypted; only figures about at least 3 people reach the negotiators.'
+    },
+    randomUUID()
+  );
+  if (!form.ok) throw new Error(`demo definition: ${form.fields.join(', ')}`);
+  await openConsultation(facilitator.client, dialogue, form.definition);
+  const open = await waitForConsultation(voters[0], dialogue.plenary, (s) => s.id === form.definition.consultation && s.questions.every((q) => q.thread));
+  const question = open.questions[0].id;
+  for (const text of [...campStatements.A, ...campStatements.B, ...campStatements.bridge]) await addStatement(voters[0].client, dialogue.plenary, open.id, question, text);
+  const seen = await waitForConsultation(voters[0], dialogue.plenary, (s) => s.id === open.id && s.statements.length === 6);
+  await Promise.all(
+    voters.map(async (p, i) => {
+      const camp = i < 3 ? 'A' : 'B';
+      await setProfile(p.client, dialogue.plenary, open.id, camp === 'A' ? 'c1' : 'c2', null);
+      for (const statement of seen.statements) {
+        const side = campStatements.A.includes(statement.text) ? 'A' : campStatements.B.includes(statement.text) ? 'B' : 'bridge';
+        await vote(p.client, dialogue.plenary, open.id, statement.id, side === 'bridge' || side === camp ? 'agree' : 'disagree');
+      }
+    })
+  );
+  console.log('Demo consultation ready: accept the invitations to "Demo consultation".');
 }
 
 void main();

@@ -143,17 +143,29 @@ export function foldConsent(
   isFacilitator: (sender: string) => boolean
 ): ConsentState {
   const state: ConsentState = { rules: null, consented: new Set() };
+  /** Ids of the events carrying the rules in force (the same text may have been shared again). */
+  let acceptedVersions = new Set<string>();
   for (const event of events) {
     if (event.type === DialogueEvent.groundRules && isFacilitator(event.sender)) {
       const rules = parseGroundRules(event.content);
       if (!rules) continue;
+      // Sharing the same rules again (for devices that could not read them) keeps every acceptance.
+      const unchanged = state.rules?.rules.text === rules.text;
+      acceptedVersions = unchanged ? acceptedVersions.add(event.id) : new Set([event.id]);
       state.rules = { id: event.id, rules };
-      state.consented = new Set([event.sender]);
-    } else if (event.type === DialogueEvent.consent && state.rules && parseConsent(event.content) === state.rules.id) {
+      if (!unchanged) state.consented = new Set();
+      state.consented.add(event.sender);
+    } else if (event.type === DialogueEvent.consent && state.rules && acceptedVersions.has(parseConsent(event.content) ?? '')) {
       state.consented.add(event.sender);
     }
   }
   return state;
+}
+
+/** Posts the rules in force again, unchanged, for devices that signed in after they were sent. */
+export async function shareGroundRulesAgain(client: MatrixClient, plenary: string, rules: GroundRules): Promise<void> {
+  await waitForRoomEncryption(client, plenary);
+  await client.sendEvent(plenary, DialogueEvent.groundRules as never, groundRulesContent(rules) as never);
 }
 
 export async function acceptGroundRules(client: MatrixClient, plenary: string, rulesEventId: string): Promise<void> {
