@@ -42,6 +42,8 @@ export interface ConsultationRoomView {
   amFacilitator: boolean;
   /** Joined, allowed to post (not an observer) and consented. */
   canContribute: boolean;
+  /** Reads only: the power level does not allow posting. */
+  amObserver: boolean;
   consultations: ConsultationState[];
   orphans: IgnoredCounts;
   /** Own consultation events that failed to send, for retry. */
@@ -108,6 +110,7 @@ export function consultationRoomViewOf(client: MatrixClient, plenary: Room, load
     iHaveConsented: consent.consented.has(me),
     amFacilitator,
     canContribute: isParticipant(me),
+    amObserver: !amFacilitator && !canPost(plenary, me),
     consultations: [...consultations.values()],
     orphans,
     failed
