@@ -65,8 +65,20 @@ export async function createDialogue(client: MatrixClient, request: DialogueRequ
   for (const userId of request.observers) await inviteToDialogue(client, links, userId, 'observer');
   for (const userId of request.negotiators) await inviteToDialogue(client, links, userId, 'negotiator');
   await waitForRoomEncryption(client, plenary);
+  // Keys go to the members this client knows of: wait until the sync has brought every invitation.
+  await waitUntilInvited(client, plenary, [...request.participants, ...request.observers]);
   await client.sendEvent(plenary, DialogueEvent.groundRules as never, groundRulesContent(request.rules) as never);
   return { role: 'plenary', ...links };
+}
+
+const INVITED_OR_JOINED: (string | undefined)[] = [KnownMembership.Invite, KnownMembership.Join];
+
+async function waitUntilInvited(client: MatrixClient, roomId: string, userIds: string[], timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const room = () => client.getRoom(roomId);
+  while (Date.now() < deadline && !userIds.every((userId) => INVITED_OR_JOINED.includes(room()?.getMember(userId)?.membership))) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export async function inviteToDialogue(
@@ -83,6 +95,24 @@ export async function inviteToDialogue(
   await client.invite(dialogue.space, userId);
   await client.invite(dialogue.plenary, userId);
   if (role === 'participant' && setLevel) await client.setPowerLevel(dialogue.plenary, userId, PARTICIPANT_LEVEL);
+}
+
+/**
+ * Invites people after the dialogue began. They see the plenary only from their invitation on,
+ * so the ground rules in force are shared again (unchanged, acceptances kept) once the
+ * invitations have synced, for them to read and accept.
+ */
+export async function inviteLater(
+  client: MatrixClient,
+  dialogue: Omit<DialogueRoom, 'role'>,
+  userIds: string[],
+  role: DialogueMemberRole,
+  rules: GroundRules | null
+): Promise<void> {
+  for (const userId of userIds) await inviteToDialogue(client, dialogue, userId, role);
+  if (role === 'negotiator' || !rules) return;
+  await waitUntilInvited(client, dialogue.plenary, userIds);
+  await shareGroundRulesAgain(client, dialogue.plenary, rules);
 }
 
 /** The dialogue a room belongs to, from its structure state event. */
