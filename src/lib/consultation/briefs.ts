@@ -2,8 +2,9 @@
 // covers) is an encrypted attachment; the event carries its key, the title and the digest. A
 // brief counts only from a facilitator of that room, and its digest is recomputed on opening.
 import { decryptAttachment, encryptAttachment } from 'matrix-encrypt-attachment';
-import { EventStatus, RoomEvent, MatrixEventEvent, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk';
-import { readable, type Readable } from 'svelte/store';
+import { EventStatus, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk';
+import type { Readable } from 'svelte/store';
+import { roomEventsStore } from '../dialogue/stores.ts';
 import { MODERATOR_LEVEL, powerLevelOf } from '../dialogue/dialogue.ts';
 import { waitForRoomEncryption } from '../dialogue/rooms.ts';
 import { briefToJson, parseBriefDocument, verifyBriefDocument, type BriefDocument } from './brief.ts';
@@ -53,15 +54,7 @@ export function negotiatorsRoomStore(client: MatrixClient, roomId: string): Read
     const room = client.getRoom(roomId);
     return room ? negotiatorsRoomViewOf(room) : null;
   };
-  return readable(current(), (set) => {
-    const refresh = () => set(current());
-    const events = [RoomEvent.Timeline, RoomEvent.LocalEchoUpdated, MatrixEventEvent.Decrypted];
-    const emitter = client as unknown as { on(e: string, f: () => void): void; off(e: string, f: () => void): void };
-    for (const event of events) emitter.on(event, refresh);
-    return () => {
-      for (const event of events) emitter.off(event, refresh);
-    };
-  });
+  return roomEventsStore(client, current);
 }
 
 /** Encrypts and uploads the document, posts the brief to the negotiators' room, then marks the consultation delivered. */

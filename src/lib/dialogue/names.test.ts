@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanDisplayName, disambiguatedNames, type NamedMember } from './names.ts';
+import { cleanDisplayName, disambiguatedNames, lookAlikeNames, type NamedMember } from './names.ts';
 
 function labels(members: NamedMember[]): Record<string, string> {
   return Object.fromEntries(disambiguatedNames(members));
@@ -106,5 +106,23 @@ describe('disambiguatedNames', () => {
 
   it('returns an empty map for no members', () => {
     expect(disambiguatedNames([]).size).toBe(0);
+  });
+});
+
+describe('look-alike names', () => {
+  it('flags a Cyrillic look-alike of a member name, and disambiguates both with their IDs', () => {
+    const members = [
+      { userId: '@amina:example.org', displayName: 'Amina' },
+      { userId: '@fake:example.org', displayName: 'Аmina' },
+      { userId: '@ana:example.org', displayName: 'Ana' }
+    ];
+    expect(lookAlikeNames(members)).toEqual(new Set(['@amina:example.org', '@fake:example.org']));
+    const labels = disambiguatedNames(members);
+    expect(labels.get('@fake:example.org')).toBe('Аmina (@fake:example.org)');
+    expect(labels.get('@ana:example.org')).toBe('Ana');
+  });
+
+  it('does not flag different names', () => {
+    expect(lookAlikeNames([{ userId: '@a:x.org', displayName: 'Anna' }, { userId: '@b:x.org', displayName: 'Ana' }]).size).toBe(0);
   });
 });

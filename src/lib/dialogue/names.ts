@@ -1,6 +1,8 @@
 // Display names are chosen by their owners, so two people can pick the same one, or pick
 // someone else's Matrix ID as a name. Those are shown with the real ID beside them.
 
+import { skeleton } from '../moderation/normalise.ts';
+
 export interface NamedMember {
   userId: string;
   displayName?: string | null;
@@ -17,19 +19,39 @@ function looksLikeMatrixId(name: string): boolean {
   return /^@[^:\s]+:\S+$/.test(name);
 }
 
+/** A name's comparison keys: its confusable skeleton as written, and lower-cased (a capital I passes for an l only as written). */
+function nameKeys(name: string): string[] {
+  return [`s:${skeleton(name)}`, `l:${skeleton(name.toLocaleLowerCase())}`];
+}
+
+/** The keys shared by more than one of the names. */
+function collidingKeys(names: string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const name of names) for (const key of nameKeys(name)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return new Set([...counts].filter(([, n]) => n > 1).map(([key]) => key));
+}
+
 /** Label for each user: the display name, disambiguated with the Matrix ID when needed. */
 export function disambiguatedNames(members: readonly NamedMember[]): Map<string, string> {
-  const counts = new Map<string, number>();
   const cleaned = members.map((m) => ({ userId: m.userId, name: cleanDisplayName(m.displayName) }));
-  for (const { name } of cleaned) {
-    const key = name.toLocaleLowerCase();
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  // Names that merely look alike (Cyrillic "А" for Latin "A", "0" for "O", case) count as the same name.
+  const alike = collidingKeys(cleaned.map((m) => m.name).filter(Boolean));
   const labels = new Map<string, string>();
   for (const { userId, name } of cleaned) {
     if (!name) labels.set(userId, userId);
-    else if ((counts.get(name.toLocaleLowerCase()) ?? 0) > 1 || looksLikeMatrixId(name)) labels.set(userId, `${name} (${userId})`);
+    else if (nameKeys(name).some((key) => alike.has(key)) || looksLikeMatrixId(name)) labels.set(userId, `${name} (${userId})`);
     else labels.set(userId, name);
   }
   return labels;
+}
+
+/**
+ * Members whose display name looks like another member's (same confusable skeleton) while
+ * being a different account: each is shown with a warning, the one impersonated and the
+ * impersonator alike, since the reader cannot tell who was first.
+ */
+export function lookAlikeNames(members: readonly NamedMember[]): Set<string> {
+  const named = members.map((m) => ({ userId: m.userId, name: cleanDisplayName(m.displayName) })).filter((m) => m.name);
+  const alike = collidingKeys(named.map((m) => m.name));
+  return new Set(named.filter((m) => nameKeys(m.name).some((key) => alike.has(key))).map((m) => m.userId));
 }

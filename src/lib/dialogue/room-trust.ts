@@ -6,7 +6,7 @@ import { CryptoEvent } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { readable, type Readable } from 'svelte/store';
 import * as v from 'valibot';
 import { shieldOf, type Shield } from '../matrix/shields.ts';
-import { disambiguatedNames } from './names.ts';
+import { disambiguatedNames, lookAlikeNames } from './names.ts';
 
 /** Room policy state event. Set by facilitators; it holds a setting, never anything people write. */
 export const TRUST_POLICY_EVENT = 'org.parley.room.trust_policy';
@@ -18,6 +18,8 @@ export interface MemberTrust {
   verified: boolean;
   /** A person once verified whose identity was reset: must be acknowledged before sending. */
   identityChanged: boolean;
+  /** The display name looks like another member's. */
+  lookAlike: boolean;
 }
 
 export interface ExcludedDevice {
@@ -77,7 +79,9 @@ async function peopleOf(client: MatrixClient, room: Room): Promise<People> {
   const me = client.getSafeUserId();
   const onlyVerifiedDevices = onlyVerifiedDevicesPolicy(room);
   const joined = room.getJoinedMembers();
-  const names = disambiguatedNames(joined.map((m) => ({ userId: m.userId, displayName: m.rawDisplayName })));
+  const named = joined.map((m) => ({ userId: m.userId, displayName: m.rawDisplayName }));
+  const names = disambiguatedNames(named);
+  const lookAlikes = lookAlikeNames(named);
   const members = await Promise.all(
     joined.map(async (member) => {
       const status = await crypto.getUserVerificationStatus(member.userId);
@@ -85,7 +89,8 @@ async function peopleOf(client: MatrixClient, room: Room): Promise<People> {
         userId: member.userId,
         name: names.get(member.userId) ?? member.userId,
         verified: status.isCrossSigningVerified(),
-        identityChanged: member.userId !== me && status.wasCrossSigningVerified() && !status.isCrossSigningVerified()
+        identityChanged: member.userId !== me && status.wasCrossSigningVerified() && !status.isCrossSigningVerified(),
+        lookAlike: lookAlikes.has(member.userId)
       };
     })
   );

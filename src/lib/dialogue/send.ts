@@ -17,9 +17,13 @@ export function browserSanitizer(): MatrixHtmlSanitizer {
  * Sends a message, encrypted. Throws NotEncryptedError, before anything leaves the device,
  * when the room's encryption is not (yet) known: Parley never sends what people write in clear.
  */
-export async function sendText(client: MatrixClient, roomId: string, text: string, replyTo?: string): Promise<void> {
+/** Key under which an outgoing message carries its detected language (inside the encrypted content). */
+export const LANGUAGE_KEY = 'org.parley.language';
+
+export async function sendText(client: MatrixClient, roomId: string, text: string, replyTo?: string, language?: string | null): Promise<void> {
   const content: Record<string, unknown> = { ...composeText(text, browserSanitizer()) };
   if (replyTo) content['m.relates_to'] = { 'm.in_reply_to': { event_id: replyTo } };
+  if (language) content[LANGUAGE_KEY] = language;
   await waitForRoomEncryption(client, roomId);
   try {
     await client.sendEvent(roomId, EventType.RoomMessage, content as never);

@@ -81,8 +81,8 @@ export function roomListsOf(client: MatrixClient): RoomLists {
   return lists;
 }
 
-/** Calls `changed` (coalesced to one call per animation frame) on the given client events. */
-function onClientChanges(client: MatrixClient, events: string[], changed: () => void): () => void {
+/** Calls `changed` (coalesced to one call per microtask) on the given client events. */
+export function onClientChanges(client: MatrixClient, events: string[], changed: () => void): () => void {
   let scheduled = false;
   const schedule = () => {
     if (scheduled) return;
@@ -212,5 +212,12 @@ export function roomViewStore(client: MatrixClient, roomId: string): Readable<Ro
       ],
       () => set(current())
     )
+  );
+}
+
+/** A store of `compute()`, recomputed whenever one of a room's timeline events arrives, decrypts or changes send state. */
+export function roomEventsStore<T>(client: MatrixClient, compute: () => T): Readable<T> {
+  return readable(compute(), (set) =>
+    onClientChanges(client, [RoomEvent.Timeline, RoomEvent.LocalEchoUpdated, MatrixEventEvent.Decrypted], () => set(compute()))
   );
 }

@@ -1,0 +1,164 @@
+// Reports and the moderation queue. A report goes from the reporter's device straight to the
+// moderators' devices as Olm-encrypted to-device messages (the reporter never joins the
+// moderators' room, and no other participant sees it); each moderator's client files it in the
+// dialogue's moderators' room, encrypted. Actions are recorded there as audit entries.
+import { ClientEvent, type MatrixClient, type Room } from 'matrix-js-sdk';
+import type { ReceivedToDeviceMessage } from 'matrix-js-sdk/lib/sync-accumulator.js';
+import type { Readable } from 'svelte/store';
+import { roomEventsStore } from '../dialogue/stores.ts';
+import { dialogueOf, MODERATOR_LEVEL, powerLevelOf } from '../dialogue/dialogue.ts';
+import { waitForRoomEncryption } from '../dialogue/rooms.ts';
+import { auditContent, ModerationEvent, parseAudit, parseReport, reportContent, type AuditEntry, type Report } from './events.ts';
+
+export class NoModeratorsReachableError extends Error {
+  name = 'NoModeratorsReachableError';
+}
+
+/** The people who moderate a plenary: power level of a moderator or more. */
+export function moderatorsOf(plenary: Room): string[] {
+  const content = plenary.currentState.getStateEvents('m.room.power_levels', '')?.getContent() as { users?: Record<string, unknown> } | undefined;
+  return Object.keys(content?.users ?? {}).filter((userId) => powerLevelOf(plenary, userId) >= MODERATOR_LEVEL);
+}
+
+/** Sends a report to every device of every moderator, Olm-encrypted. Returns how many devices it went to. */
+export async function sendReport(client: MatrixClient, plenary: Room, report: Omit<Report, 'report'>): Promise<number> {
+  const crypto = client.getCrypto();
+  const moderators = moderatorsOf(plenary).filter((userId) => userId !== client.getUserId());
+  if (!crypto || moderators.length === 0) throw new NoModeratorsReachableError();
+  const deviceMap = await crypto.getUserDeviceInfo(moderators, true);
+  const devices = [...deviceMap].flatMap(([userId, byId]) => [...byId.keys()].map((deviceId) => ({ userId, deviceId })));
+  if (devices.length === 0) throw new NoModeratorsReachableError();
+  const content = reportContent({ ...report, report: globalThis.crypto.randomUUID() });
+  const batch = await crypto.encryptToDeviceMessages(ModerationEvent.report, devices, content as never);
+  await client.queueToDevice(batch);
+  return devices.length;
+}
+
+/**
+ * On a moderator's client: files every encrypted report that arrives for a dialogue it moderates
+ * into that dialogue's moderators' room. Reports sent in clear, or naming someone other than the
+ * real sender as reporter, are dropped.
+ */
+export function fileIncomingReports(client: MatrixClient): () => void {
+  const onMessage = async ({ message, encryptionInfo }: ReceivedToDeviceMessage) => {
+    if (message.type !== ModerationEvent.report || !encryptionInfo) return;
+    const report = parseReport(message.content);
+    if (!report || (report.reporter !== null && report.reporter !== encryptionInfo.sender)) return;
+    const plenary = client.getRoom(report.room);
+    const dialogue = dialogueOf(plenary);
+    if (!plenary || !dialogue || powerLevelOf(plenary, client.getSafeUserId()) < MODERATOR_LEVEL) return;
+    const moderators = client.getRoom(dialogue.moderators);
+    if (moderators?.getMyMembership() !== 'join' || filedReports(moderators).has(report.report)) return;
+    try {
+      await waitForRoomEncryption(client, dialogue.moderators);
+      await client.sendEvent(dialogue.moderators, ModerationEvent.report as never, reportContent(report) as never);
+    } catch {
+      // Another moderator's client files it too; if none can, it arrives again on no other path.
+    }
+  };
+  const handler = (payload: ReceivedToDeviceMessage) => void onMessage(payload);
+  client.on(ClientEvent.ReceivedToDeviceMessage, handler);
+  return () => client.off(ClientEvent.ReceivedToDeviceMessage, handler);
+}
+
+function filedReports(moderators: Room): Set<string> {
+  const ids = new Set<string>();
+  for (const event of moderators.getLiveTimeline().getEvents()) {
+    if (event.getType() === ModerationEvent.report) {
+      const report = parseReport(event.getContent());
+      if (report) ids.add(report.report);
+    }
+  }
+  return ids;
+}
+
+export interface QueueItem {
+  report: Report;
+  filedAt: number;
+  /** The audit entries that refer to this report, oldest first. */
+  actions: (AuditEntry & { by: string; ts: number })[];
+}
+
+export interface ModerationQueue {
+  items: QueueItem[];
+  /** Audit entries not tied to a report. */
+  audit: (AuditEntry & { by: string; ts: number })[];
+  /** Events in the room that failed validation or came from someone who may not moderate. */
+  ignored: number;
+}
+
+export function moderationQueueOf(room: Room, plenary: Room | null): ModerationQueue {
+  const queue: ModerationQueue = { items: [], audit: [], ignored: 0 };
+  const byReport = new Map<string, QueueItem>();
+  for (const event of room.getLiveTimeline().getEvents()) {
+    const type = event.getType();
+    if (type !== ModerationEvent.report && type !== ModerationEvent.audit) continue;
+    const sender = event.getSender() ?? '';
+    const mayModerate = plenary !== null && powerLevelOf(plenary, sender) >= MODERATOR_LEVEL;
+    if (type === ModerationEvent.report) {
+      const report = parseReport(event.getContent());
+      if (!report || !mayModerate) queue.ignored++;
+      else if (!byReport.has(report.report)) {
+        const item = { report, filedAt: event.getTs(), actions: [] };
+        byReport.set(report.report, item);
+        queue.items.push(item);
+      }
+      continue;
+    }
+    const entry = parseAudit(event.getContent());
+    if (!entry || !mayModerate) {
+      queue.ignored++;
+      continue;
+    }
+    const withWho = { ...entry, by: sender, ts: event.getTs() };
+    const item = entry.report ? byReport.get(entry.report) : undefined;
+    if (item) item.actions.push(withWho);
+    queue.audit.push(withWho);
+  }
+  queue.items.reverse();
+  return queue;
+}
+
+export function moderationQueueStore(client: MatrixClient, moderatorsRoomId: string): Readable<ModerationQueue | null> {
+  const current = () => {
+    const room = client.getRoom(moderatorsRoomId);
+    const dialogue = dialogueOf(room);
+    return room ? moderationQueueOf(room, dialogue ? client.getRoom(dialogue.plenary) : null) : null;
+  };
+  return roomEventsStore(client, current);
+}
+
+/** Carries out a moderation action on the reported message or its author, then records it. */
+export async function actOnReport(
+  client: MatrixClient,
+  moderatorsRoomId: string,
+  report: Report,
+  action: AuditEntry['action'],
+  reason: string
+): Promise<void> {
+  const plenary = client.getRoom(report.room);
+  const dialogue = dialogueOf(plenary);
+  const reasonOrUndefined = reason.trim() || undefined;
+  switch (action) {
+    case 'redact':
+      await client.redactEvent(report.room, report.event, undefined, reasonOrUndefined ? { reason: reasonOrUndefined } : undefined);
+      break;
+    case 'mute':
+      await client.setPowerLevel(report.room, report.sender, 0);
+      break;
+    case 'remove':
+      await client.kick(report.room, report.sender, reasonOrUndefined);
+      break;
+    case 'ban':
+      // Banned from every room of the dialogue, not only the one the message was in.
+      for (const roomId of new Set([report.room, ...(dialogue ? [dialogue.plenary, dialogue.space] : [])])) {
+        await client.ban(roomId, report.sender, reasonOrUndefined);
+      }
+      break;
+    default:
+      break;
+  }
+  await waitForRoomEncryption(client, moderatorsRoomId);
+  const entry = auditContent({ action, report: report.report, room: report.room, event: report.event, target: report.sender, reason: reason.trim() });
+  await client.sendEvent(moderatorsRoomId, ModerationEvent.audit as never, entry as never);
+}

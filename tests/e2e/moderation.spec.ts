@@ -1,0 +1,87 @@
+// Moderation inside end-to-end encryption, against the real homeserver: the nudge before
+// sending, a report that travels encrypted to the moderators' devices and lands in the
+// moderators' room, and a moderator's action recorded in the audit log.
+import { test, expect, openPerson, recordPlaintext } from './fixtures.ts';
+import { auditDatabase } from './audit.ts';
+import { startParticipant } from '../participants/participant.ts';
+import { joinDialogue } from '../participants/consultation.ts';
+import { uniqueLocalpart } from '../homeserver/synapse.ts';
+import { sendMessage } from '../participants/participant.ts';
+
+test('a threat is nudged, a report reaches the moderators encrypted, and the moderator acts', async ({ browser, hs, newUser }, info) => {
+  test.setTimeout(240_000);
+  const tag = info.testId.slice(0, 8);
+  const facilitator = await openPerson(browser, hs, await newUser('modfac'));
+  const reporter = await openPerson(browser, hs, await newUser('modrep'));
+  // The offender takes a look-alike of the facilitator's name (Cyrillic "о" for Latin "o").
+  const offender = await startParticipant(hs, uniqueLocalpart('offender'), undefined, facilitator.user.localpart.replace(/o/g, 'о'));
+  try {
+    const fpage = facilitator.page;
+    await fpage.getByTestId('new-dialogue').click();
+    await fpage.getByLabel('Dialogue name').fill(`Moderated ${tag}`);
+    await fpage.getByLabel('Ground rules and consent text').fill(`No threats, no insults ${tag}`);
+    await fpage.getByLabel('Participants (Matrix IDs)').fill(`${reporter.user.userId}\n${offender.user.userId}`);
+    await fpage.getByRole('button', { name: 'Create dialogue' }).click();
+    await expect(fpage.getByTestId('new-consultation')).toBeVisible({ timeout: 60_000 });
+    const plenaryId = decodeURIComponent(new URL(fpage.url()).pathname.split('/').pop()!);
+    await joinDialogue(offender, plenaryId);
+
+    // The reporter joins, accepts the rules, and is nudged (in English, her UI language) when drafting a threat in Russian.
+    const page = reporter.page;
+    for (let accepted = 0; accepted < 2; accepted++) {
+      const invites = page.getByTestId('invites').locator('li', { hasText: `Moderated ${tag}` });
+      await expect(invites).toHaveCount(2 - accepted);
+      await invites.first().getByRole('button', { name: 'Accept' }).click();
+    }
+    await page.getByTestId('rooms').getByRole('link', { name: `Moderated ${tag} · plenary` }).click();
+    await page.getByTestId('accept-rules').click();
+    await expect(page.getByTestId('composer')).toBeEnabled();
+    await page.getByTestId('composer').fill('Я тебя убью');
+    await page.getByTestId('composer').press('Enter');
+    await expect(page.getByTestId('nudge')).toContainText('This may hurt someone');
+    await page.getByTestId('nudge-edit').click();
+    await expect(page.getByTestId('nudge')).toHaveCount(0);
+    await expect(page.getByTestId('composer')).toHaveValue('Я тебя убью');
+    await page.getByTestId('composer').fill('');
+
+    // The look-alike name is flagged, on both people.
+    await page.getByText(/^\d+ (person|people)$/).click();
+    await expect(page.locator(`[data-testid="member"][data-user-id="${offender.user.userId}"]`).getByTestId('look-alike')).toBeVisible();
+    await expect(page.locator(`[data-testid="member"][data-user-id="${facilitator.user.userId}"]`).getByTestId('look-alike')).toBeVisible();
+
+    // The offender writes something hateful; the reporter reports it.
+    const offensive = `Убирайтесь отсюда, вам здесь не место ${tag}`;
+    const reason = `He has been doing this for weeks ${tag}`;
+    recordPlaintext(info.testId, offensive);
+    recordPlaintext(info.testId, reason);
+    await sendMessage(offender, plenaryId, { msgtype: 'm.text', body: offensive });
+    const message = page.getByTestId('message').filter({ hasText: offensive });
+    await message.getByTestId('report-message').click();
+    await page.getByTestId('report-form').getByLabel('Hate or dehumanising language').check();
+    await page.getByTestId('report-form').getByLabel('Anything the moderators should know (optional)').fill(reason);
+    await page.getByTestId('send-report').click();
+    await expect(page.getByTestId('report-outcome')).toHaveText('Report sent to the moderators.');
+
+    // It lands in the moderators' room, readable there; the moderator removes the message and bans the author.
+    await fpage.getByTestId('rooms').getByRole('link', { name: `Moderated ${tag} · moderators` }).click();
+    const item = fpage.getByTestId('queue-item').filter({ hasText: offensive });
+    await expect(item).toContainText(reason, { timeout: 60_000 });
+    await expect(item).toContainText(reporter.user.userId);
+    await item.getByTestId('queue-action').selectOption('ban');
+    await item.getByTestId('queue-apply').click();
+    await expect(item.getByTestId('audit-entry')).toContainText('Ban from the dialogue');
+    await expect
+      .poll(async () => offender.client.getRoom(plenaryId)?.getMyMembership(), { timeout: 30_000 })
+      .toBe('ban');
+
+    // The reporter is not in the moderators' room; the server holds neither the text nor the reason in clear.
+    await expect(page.getByTestId('rooms').getByRole('link', { name: `Moderated ${tag} · moderators` })).toHaveCount(0);
+    if (hs.databasePath) {
+      const audit = auditDatabase(hs.databasePath, [offensive, reason, 'org.parley.moderation.report']);
+      expect(audit.leakedPlaintexts).toEqual([]);
+      expect(Object.keys(audit.eventCounts).filter((type) => type.startsWith('org.parley.moderation'))).toEqual([]);
+    }
+  } finally {
+    await offender.stop();
+  }
+});
