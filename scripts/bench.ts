@@ -12,6 +12,7 @@ import { completeRecovery, cryptoCallbacks, setUpTrust, unlockSecretStorage } fr
 import { createClient, Direction } from 'matrix-js-sdk';
 import { buildApp, serveApp } from './serve.ts';
 import { benchClustering } from './bench-clustering.ts';
+import { benchModeration } from './bench-moderation.ts';
 
 const RUNS = 5;
 const MESSAGES = 50;
@@ -250,6 +251,7 @@ async function main() {
   }
   // Opinion-group clustering of 1,000 × 300 in a worker thread, once the homeserver and browser are gone.
   Object.assign(results, await benchClustering());
+  Object.assign(results, await benchModeration());
   // Last, after every client has stopped logging: the figures as one JSON line.
   console.log(JSON.stringify(results));
   process.exit(0);
