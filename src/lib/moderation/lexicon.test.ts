@@ -417,6 +417,12 @@ describe('compileLexicon', () => {
     expect(hits.map((hit) => hit.category).sort()).toEqual(['misogyny', 'threat']);
   });
 
+  it('matches a multi-word term when some of its words were spelled out letter by letter', () => {
+    expect(categories('I will k i l l  y o u')).toContain('threat');
+    expect(categories('мы з н а е м где ты живешь')).toContain('threat');
+    expect(categories('s u c k  m y  d i c k')).toContain('sexualHarassment');
+  });
+
   it('orders hits by severity, highest first', () => {
     const hits = match('bitch, I will kill you');
     expect(hits.map((hit) => hit.severity)).toEqual([3, 1]);

@@ -39,9 +39,16 @@ function compat(text: string): string {
 /** Whitespace other than a single space: a run of two or more, or a tab, newline etc. */
 const SPACES = /\s{2,}|[^\S ]/g;
 
+/** The last text normalised and its result: a message is scanned by several functions in turn. */
+let lastText = '';
+let lastNormalised = '';
+
 /** NFKC, then stripInvisible, then locale-independent case folding (toLowerCase plus ß→ss, final sigma etc. as far as reasonable), whitespace collapsed. */
 export function normalise(text: string): string {
-  return fold(compat(text)).normalize('NFKC').replace(SPACES, ' ').trim();
+  if (text === lastText) return lastNormalised;
+  lastNormalised = fold(compat(text)).normalize('NFKC').replace(SPACES, ' ').trim();
+  lastText = text;
+  return lastNormalised;
 }
 
 /** Cyrillic п is drawn like Latin n in most phone fonts; UTS #39 maps it to Greek π instead. */

@@ -81,6 +81,8 @@ describe('phone numbers', () => {
 
   it('finds international numbers written with 00 or without the plus', () => {
     expectOnly('phone', 'from abroad: 00374 91 123456', '00374 91 123456');
+    expectOnly('phone', 'WhatsApp: 00 33 6 12 34 56 78', '00 33 6 12 34 56 78');
+    expectOnly('phone', 'из России: 8 10 374 91 123456', '8 10 374 91 123456');
     expectOnly('phone', 'звони 79123456789', '79123456789');
     expectOnly('phone', 'viber 380671234567', '380671234567');
   });
@@ -109,6 +111,14 @@ describe('phone numbers', () => {
   it('finds the number in WhatsApp and Telegram links', () => {
     expectOnly('phone', 'https://wa.me/37491123456', '37491123456');
     expectOnly('phone', 'wa.me/37491123456', '37491123456');
+    expectOnly('phone', 'https://api.whatsapp.com/send?phone=37369123456&text=hi', '37369123456');
+    expectOnly('phone', 'tel:+37369123456', '+37369123456');
+  });
+
+  it('reads ex-USSR dash groups as a phone number, not a date', () => {
+    expectOnly('phone', 'тел 0 (533) 9-12-34', '0 (533) 9-12-34');
+    expectOnly('phone', 'звоните +373 (533) 9-12-34', '+373 (533) 9-12-34');
+    expectOnly('phone', 'её мобильный 0777 12345', '0777 12345');
   });
 
   it('accepts a short local number only right after a phone word', () => {
@@ -241,6 +251,29 @@ describe('street addresses', () => {
   });
 
   it.each([
+    ['её адрес: г. Тирасполь, ул. 25 Октября, д. 10, кв. 3', 'ул. 25 Октября, д. 10, кв. 3'],
+    ['Adresa: mun. Chișinău, str. Alba Iulia 75, ap. 12', 'str. Alba Iulia 75, ap. 12'],
+    ['adresa ei: Calea Ieșilor 10, bloc 3, sc. 2, ap. 45', 'Calea Ieșilor 10, bloc 3, sc. 2, ap. 45'],
+    ['Адреса: м. Київ, вул. Володимирська, буд. 12, кв. 7', 'вул. Володимирська, буд. 12, кв. 7'],
+    ['ул.Пушкина,д.5,кв.12', 'ул.Пушкина,д.5,кв.12'],
+    ['ул Ленина 5', 'ул Ленина 5'],
+    ['str.Pușkin 22', 'str.Pușkin 22'],
+    ['живу на улице ленина 12', 'улице ленина 12'],
+    ['Ул. Гагарина, 3а', 'Ул. Гагарина, 3а'],
+    ['Adresi: Kadıköy, Moda Cad. 15/3', 'Moda Cad. 15/3'],
+    ['Ev adresi: Bahçelievler Mah. 5. Sokak No: 12 D: 3', 'Bahçelievler Mah. 5. Sokak No: 12 D: 3'],
+    ['Mis Hanım, Atatürk Bulvarı 125/7 Çankaya', 'Atatürk Bulvarı 125/7'],
+    ['Rruga e Kavajës, Pallati 5, Shkalla 2, Ap. 10', 'Rruga e Kavajës, Pallati 5, Shkalla 2, Ap. 10'],
+    ['Trg bana Jelačića 5, Zagreb', 'Trg bana Jelačića 5'],
+    ['Ереван, ул. Абовяна 5, кв 10', 'ул. Абовяна 5, кв 10'],
+    ['თბილისი, ვაჟა-ფშაველას გამზირი 45, ბინა 12', 'ვაჟა-ფშაველას გამზირი 45, ბინა 12'],
+    ['Երևան, Մաշտոցի պողոտա 5, բն. 10', 'Մաշտոցի պողոտա 5, բն. 10'],
+    ['بيروت، الحمرا، شارع المكحول، بناية 5، الطابق 3', 'شارع المكحول، بناية 5، الطابق 3']
+  ])('finds an address as people write it: %s', (text, address) => {
+    expectOnly('address', text, address);
+  });
+
+  it.each([
     ['кв. 14', 'кв. 14'],
     ['квартира 7', 'квартира 7'],
     ['д. 5', 'д. 5'],
@@ -280,7 +313,15 @@ describe('street addresses', () => {
     '5 cours de français',
     'In 2023 The Street Art festival',
     'Улица длинная, дома 5 этажей',
-    'Встреча на площади Победы в 12:30'
+    'Встреча на площади Победы в 12:30',
+    'Сбор 12.05 в 9.30 у памятника, потом ул. Ленина будет перекрыта до 14.00.',
+    'Ми вийшли на вулицю о 5 ранку.',
+    'strada e lungă de 5 km',
+    'Bu sokakta 5 yıl yaşadım.',
+    'rue barrée sur 3 km',
+    'Rruga ishte e mbyllur për 3 orë.',
+    'ქუჩაზე 5 ადამიანი იყო.',
+    'Мы живём на 5 этаже, в доме 12 квартир.'
   ])('does not take counts, times or years near a street word for a house number: %s', (text) => {
     expect(kinds(text)).not.toContain('address');
   });
@@ -382,6 +423,7 @@ describe('coordinates and map links', () => {
     'it was 25°, 30° yesterday',
     'temperature 25.5°, 30.2°',
     'rates 1.2345, 1.3456',
+    'Rating 4.5678, 4.8912',
     'prices 12.50, 13.75',
     'read https://example.org/news/2024/05/12',
     'see maps.google.com'
@@ -405,7 +447,22 @@ describe('findPersonalData', () => {
       'შეხვედრა 15:00 საათზე, 30 მონაწილე. Հանդիպումը տեղի ունեցավ 2023 թվականին, 120 մասնակից։',
       'Bakıda 2021-ci ildə 300 nəfər toplaşdı. اجتمعنا في ٢٠٢٣ مع ٥٠ امرأة من المنطقة.',
       'Sastanak je bio u 10 sati, 45 učesnika, budžet 3.500 KM. Takimi ishte në orën 11:00.',
-      'La réunion a eu lieu le 12/05/2024 à 14h30 avec 35 participantes.'
+      'La réunion a eu lieu le 12/05/2024 à 14h30 avec 35 participantes.',
+      'В 1992 году на Днестре погибли около 1000 человек, 130 000 беженцев.',
+      'Бюджет проекта — 2 350 000 леев, из них 450 000 на обучение.',
+      'Встреча 15-16 мая 2024 г. в 10:00, зал 305, 3 этаж.',
+      'Protocolul nr. 12 din 05.03.2024, art. 5 alin. (2). Legea nr. 123/2023, articolul 45.',
+      'Resolution 1325 (2000) on Women, Peace and Security; UNSCR 2250.',
+      'Kararname No. 5 ile 2023 yılında 3 bin kişi tahliye edildi.',
+      'Rezolucija 1244 Vijeća sigurnosti iz 1999. godine. Ligji nr. 04/L-054, neni 12.',
+      '2020-ci ilin 27 sentyabr-10 noyabr tarixlərində 44 günlük müharibə.',
+      '2008 წლის 7-12 აგვისტოს ომი, 192 000 დევნილი.',
+      'تم تهجير ١٢٠٠٠ شخص في عام ٢٠٢٣، و٣٠٪ منهم نساء.',
+      'Le 24 février 2022, plus de 8 millions de personnes ont fui; 6,5 millions de déplacés.',
+      'Her son is 12 and her daughter is 8; they live 350 km away.',
+      'The ceasefire line is 400 km long; 12 crossing points; 1 500 violations reported.',
+      'матч закончился 2:1, на стадионе 45 000 зрителей; итого: 1 234 567 руб.',
+      'Read the report at https://www.osce.org/files/f/documents/1/2/512345.pdf'
     ]) {
       expect(found(text), text).toEqual([]);
     }

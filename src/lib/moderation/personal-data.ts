@@ -8,12 +8,14 @@
  * cost a life, so the rules lean towards recall, while ordinary numbers (years, prices, times,
  * dates, counts, versions, percentages, distances) are deliberately left alone.
  *
- * Browser constraints (old phones): no RegExp lookbehind (Safari < 16.4), no `v` flag, nothing
- * worse than linear in the input, and word lists are matched against a lower-cased copy of the
- * text without the `i` flag (several times faster for Unicode). Phone validation uses
- * libphonenumber-js with its small `min` metadata, called only for candidate digit groups: its
- * full-text matcher (`findPhoneNumbersInText`) costs ~0.5 ms on a 200-character message with a few
- * numbers in it, and another 7 kB gzipped.
+ * Browser constraints (old phones): no RegExp lookbehind (Safari < 16.4), no `v` flag, patterns
+ * with bounded backtracking only, and word lists are matched against a lower-cased copy of the
+ * text without the `i` flag (several times faster for Unicode). Phones: a cheap candidate pass
+ * finds digit groups, then libphonenumber-js with its small `min` metadata decides, for numbers
+ * with "+"/"00" by parsing and for national formats by the same length-and-pattern test its
+ * `isValid()` applies, run against the metadata of each default country. Its full-text matcher
+ * (`findPhoneNumbersInText`) was measured at ~0.5 ms for a 200-character message with a few
+ * numbers in it, and would add 7 kB gzipped, so it is not used.
  */
 import {
   Metadata,
@@ -694,9 +696,15 @@ function isPossible(p: PhoneNumber | undefined): boolean {
     return false;
   }
 }
+/**
+ * Valid as a national number of one of the default countries. With the national number pattern
+ * at hand the check is what `isValid()` does with min metadata (length and pattern, national
+ * prefix "0" or "8" stripped), without the ~10 µs parse; otherwise libphonenumber parses.
+ */
 function validNationally(digits: string): boolean {
   for (const plan of getPlans()) {
-    if (mightBeNational(digits, plan) && isValid(parseNational(digits, plan.country))) return true;
+    if (!mightBeNational(digits, plan)) continue;
+    if (plan.pattern !== undefined || isValid(parseNational(digits, plan.country))) return true;
   }
   return false;
 }
@@ -717,17 +725,24 @@ function looksLikeNationalPhone(ascii: string, digits: string, keyword: boolean)
   return groups.every((g, k) => (k === 0 || g.length >= 2) && g.length <= 7);
 }
 
+/** Length of an international dialling prefix written instead of "+": "00 374 …", "8 10 374 …" (ex-USSR). */
+function iddLength(ascii: string, digits: string): number {
+  if (/^\(?00 ?[1-9]/.test(ascii)) return 2;
+  if (/^\(?8[ -]?10[ -]?[1-9]/.test(ascii) && digits.length >= 12) return 3;
+  return 0;
+}
+
 function isThousandsGrouped(ascii: string): boolean {
   return /^[1-9]\d{0,2}(?:([ \u00A0\u2009\u202F.,])\d{3})(?:\1\d{3})*$/.test(ascii.trim());
 }
 
-const MESSAGING_LINK_RE = /(?:wa\.me\/|whatsapp\.com\/send\/?\?phone=|t\.me\/\+|viber:\/\/\w+\?number=|signal\.me\/#p\/)(?:%2b|\+)?(\d{7,15})/u;
+/** Links that carry a phone number: wa.me/37491…, api.whatsapp.com/send?phone=…, t.me/+…, signal.me/#p/+…, ?tel=…. */
+const MESSAGING_LINK_RE = /(?:wa\.me\/|t\.me\/\+|signal\.me\/#p\/|[?&](?:phone|tel|mobile|number)=)(?:%2b|\+)?(\d{7,15})/u;
 
 function findPhones(ctx: Ctx): void {
   const { text, lower, urls } = ctx;
   const accept = (start: number, end: number): void => push(ctx, 'phone', start, end);
 
-  // Messaging links that carry a phone number (wa.me/37491..., t.me/+..., viber).
   for (const u of urls) {
     const lm = MESSAGING_LINK_RE.exec(lower.slice(u.start, u.end));
     const digits = lm?.[1] ?? '';
@@ -752,11 +767,11 @@ function findPhones(ctx: Ctx): void {
     const digits = ascii.replace(/[^0-9]/g, '');
     if (digits.length < 6) continue;
     const plus = raw[0] === '+' || raw[0] === '＋';
-    const doubleZero = !plus && /^\(?00 ?[1-9]/.test(ascii);
+    const idd = plus ? 0 : iddLength(ascii, digits);
     const keyword = PHONE_KEYWORD_RE.test(lower.slice(Math.max(0, start - 32), start));
 
-    if (plus || doubleZero) {
-      const intl = doubleZero ? digits.slice(2) : digits;
+    if (plus || idd > 0) {
+      const intl = digits.slice(idd);
       if (intl.length <= 15) {
         const p = parseInternational(intl);
         if (isValid(p) || (keyword && isPossible(p))) {
@@ -818,10 +833,10 @@ function splitLongCandidate(raw: string, offset: number, keyword: boolean, accep
       const ascii = asciiDigits(sub);
       const digits = ascii.replace(/[^0-9]/g, '');
       const plus = /^[+＋]/.test(sub);
-      const doubleZero = !plus && /^\(?00 ?[1-9]/.test(ascii);
+      const idd = plus ? 0 : iddLength(ascii, digits);
       let ok = false;
-      if (plus || doubleZero) {
-        const intl = doubleZero ? digits.slice(2) : digits;
+      if (plus || idd > 0) {
+        const intl = digits.slice(idd);
         if (intl.length < 7 || intl.length > 15) continue;
         budget--;
         ok = isValid(parseInternational(intl));
@@ -1066,7 +1081,8 @@ function findAddresses(ctx: Ctx): void {
     const tailEnd = anchorEnd + t[0].length;
     const numStart = tailEnd - num.length;
     const before = charBefore(text, numStart);
-    if (marker === undefined && /[-+−.]/.test(before)) continue;
+    // "на улице -5", "улица 12.5": a sign or decimal point, not a house number.
+    if (marker === undefined && numStart > anchorEnd && /[-+−.]/.test(before)) continue;
     if (!houseNumberOk(num, marker !== undefined)) continue;
     let end = extend(tailEnd);
     let follow = classifyFollow(text, end);
