@@ -67,6 +67,16 @@ test('a threat is nudged, a report reaches the moderators encrypted, and the mod
     const item = fpage.getByTestId('queue-item').filter({ hasText: offensive });
     await expect(item).toContainText(reason, { timeout: 60_000 });
     await expect(item).toContainText(reporter.user.userId);
+    // A term of the dialogue's own, added by the moderator, flags a message on the moderator's device.
+    const coded = `Встретимся у моста ${tag}q`;
+    recordPlaintext(info.testId, coded);
+    await sendMessage(offender, plenaryId, { msgtype: 'm.text', body: coded });
+    await fpage.getByText(/^This dialogue's own terms/).click();
+    await expect(fpage.getByTestId('flagged-message').filter({ hasText: coded })).toHaveCount(0);
+    await fpage.getByTestId('new-term').fill(`${tag}q`);
+    await fpage.getByTestId('add-term').click();
+    await expect(fpage.getByTestId('flagged-message').filter({ hasText: coded })).toHaveCount(1, { timeout: 30_000 });
+
     await item.getByTestId('queue-action').selectOption('ban');
     await item.getByTestId('queue-apply').click();
     await expect(item.getByTestId('audit-entry')).toContainText('Ban from the dialogue');
@@ -77,7 +87,7 @@ test('a threat is nudged, a report reaches the moderators encrypted, and the mod
     // The reporter is not in the moderators' room; the server holds neither the text nor the reason in clear.
     await expect(page.getByTestId('rooms').getByRole('link', { name: `Moderated ${tag} · moderators` })).toHaveCount(0);
     if (hs.databasePath) {
-      const audit = auditDatabase(hs.databasePath, [offensive, reason, 'org.parley.moderation.report']);
+      const audit = auditDatabase(hs.databasePath, [offensive, reason, coded, `${tag}q`, 'org.parley.moderation.report']);
       expect(audit.leakedPlaintexts).toEqual([]);
       expect(Object.keys(audit.eventCounts).filter((type) => type.startsWith('org.parley.moderation'))).toEqual([]);
     }

@@ -9,7 +9,7 @@ import { DefinitionSchema, PHASES, QUESTION_KINDS, STANCES, VOTE_VALUES } from '
 import { FACILITATOR_EVENT_KINDS } from '../consultation/state.ts';
 import { BRIEF_OPEN_ERRORS } from '../consultation/briefs.ts';
 import { BRIEF_WORDS } from '../ui/brief-labels.ts';
-import { MODERATION_ACTIONS, REPORT_CATEGORIES } from '../moderation/events.ts';
+import { MODERATION_ACTIONS, REPORT_CATEGORIES, TERM_CATEGORIES } from '../moderation/events.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const LOCALES_DIR = join(ROOT, 'locales');
@@ -171,6 +171,8 @@ describe('translation keys used in code', () => {
     'consultation.vote.${value}': () => VOTE_VALUES.map((value) => `consultation.vote.${value}`),
     'report.category.${category}': () => REPORT_CATEGORIES.map((c) => `report.category.${c}`),
     'report.category.${c}': () => REPORT_CATEGORIES.map((c) => `report.category.${c}`),
+    'report.category.${hit.category}': () => TERM_CATEGORIES.map((c) => `report.category.${c}`),
+    'report.category.${term.category}': () => TERM_CATEGORIES.map((c) => `report.category.${c}`),
     'report.outcome.${outcome}': () => ['sent', 'failed', 'noModerators', 'noCategory'].map((o) => `report.outcome.${o}`),
     'moderation.action.${action}': () => MODERATION_ACTIONS.map((a) => `moderation.action.${a}`),
     'moderation.action.${done.action}': () => MODERATION_ACTIONS.map((a) => `moderation.action.${a}`)

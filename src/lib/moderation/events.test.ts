@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditContent, parseAudit, parseReport, reportContent, type Report } from './events.ts';
+import { auditContent, parseAudit, parseReport, parseRoomTerms, reportContent, roomTermsContent, type Report } from './events.ts';
 
 const report: Report = {
   report: '0f7c2a9e-1111-4b7a-9d3c-5b0a1f2e3d4c',
@@ -43,5 +43,15 @@ describe('moderation events', () => {
       }),
       { numRuns: 500 }
     );
+  });
+});
+
+describe('room terms', () => {
+  it('round-trip, and invalid lists are refused without throwing', () => {
+    const terms = [{ term: 'ձուկ', category: 'hate' as const, severity: 2 as const, language: 'room' }];
+    expect(parseRoomTerms(roomTermsContent(terms))).toEqual(terms);
+    expect(parseRoomTerms({ terms: [{ ...terms[0], severity: 5 }] })).toBeNull();
+    expect(parseRoomTerms({ terms: [{ ...terms[0], term: 'x' }] })).toBeNull();
+    expect(parseRoomTerms('nonsense')).toBeNull();
   });
 });

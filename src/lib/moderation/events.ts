@@ -7,7 +7,9 @@ export const ModerationEvent = {
   /** To-device (Olm) from a reporter to each moderator device, and room event in the moderators' room. */
   report: 'org.parley.moderation.report',
   /** Moderators' room: what a moderator did about a report or a message. */
-  audit: 'org.parley.moderation.audit'
+  audit: 'org.parley.moderation.audit',
+  /** Moderators' room: the dialogue's own terms, in any language (the latest list wins). */
+  terms: 'org.parley.moderation.terms'
 } as const;
 
 export const REPORT_CATEGORIES = ['threat', 'hate', 'misogyny', 'sexualHarassment', 'personalData', 'impersonation', 'other'] as const;
@@ -45,6 +47,26 @@ const AuditSchema = v.object({
   reason: v.pipe(v.string(), v.maxLength(2_000))
 });
 export type AuditEntry = v.InferOutput<typeof AuditSchema>;
+
+export const TERM_CATEGORIES = ['threat', 'hate', 'misogyny', 'sexualHarassment'] as const;
+const RoomTermSchema = v.object({
+  term: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(100)),
+  category: v.picklist(TERM_CATEGORIES),
+  severity: v.picklist([1, 2, 3] as const),
+  language: v.pipe(v.string(), v.maxLength(8))
+});
+const RoomTermsSchema = v.object({ terms: v.pipe(v.array(RoomTermSchema), v.maxLength(500)) });
+export type RoomTerm = v.InferOutput<typeof RoomTermSchema>;
+
+/** A valid list of room terms, or null: never throws. */
+export function parseRoomTerms(content: unknown): RoomTerm[] | null {
+  const parsed = v.safeParse(RoomTermsSchema, content);
+  return parsed.success ? parsed.output.terms : null;
+}
+
+export function roomTermsContent(terms: RoomTerm[]): { terms: RoomTerm[] } {
+  return v.parse(RoomTermsSchema, { terms });
+}
 
 function serialisedLength(content: unknown): number {
   try {

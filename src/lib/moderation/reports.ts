@@ -8,7 +8,19 @@ import type { Readable } from 'svelte/store';
 import { roomEventsStore } from '../dialogue/stores.ts';
 import { dialogueOf, MODERATOR_LEVEL, powerLevelOf } from '../dialogue/dialogue.ts';
 import { waitForRoomEncryption } from '../dialogue/rooms.ts';
-import { auditContent, ModerationEvent, parseAudit, parseReport, reportContent, type AuditEntry, type Report } from './events.ts';
+import {
+  auditContent,
+  ModerationEvent,
+  parseAudit,
+  parseReport,
+  parseRoomTerms,
+  reportContent,
+  roomTermsContent,
+  type AuditEntry,
+  type Report,
+  type RoomTerm
+} from './events.ts';
+import { createScanner, type ScanResult, type Scanner } from './scan.ts';
 
 export class NoModeratorsReachableError extends Error {
   name = 'NoModeratorsReachableError';
@@ -81,6 +93,8 @@ export interface QueueItem {
 
 export interface ModerationQueue {
   items: QueueItem[];
+  /** The dialogue's own terms, from the latest list a moderator posted. */
+  terms: RoomTerm[];
   /** Audit entries not tied to a report. */
   audit: (AuditEntry & { by: string; ts: number })[];
   /** Events in the room that failed validation or came from someone who may not moderate. */
@@ -88,13 +102,19 @@ export interface ModerationQueue {
 }
 
 export function moderationQueueOf(room: Room, plenary: Room | null): ModerationQueue {
-  const queue: ModerationQueue = { items: [], audit: [], ignored: 0 };
+  const queue: ModerationQueue = { items: [], terms: [], audit: [], ignored: 0 };
   const byReport = new Map<string, QueueItem>();
   for (const event of room.getLiveTimeline().getEvents()) {
     const type = event.getType();
-    if (type !== ModerationEvent.report && type !== ModerationEvent.audit) continue;
+    if (type !== ModerationEvent.report && type !== ModerationEvent.audit && type !== ModerationEvent.terms) continue;
     const sender = event.getSender() ?? '';
     const mayModerate = plenary !== null && powerLevelOf(plenary, sender) >= MODERATOR_LEVEL;
+    if (type === ModerationEvent.terms) {
+      const terms = parseRoomTerms(event.getContent());
+      if (!terms || !mayModerate) queue.ignored++;
+      else queue.terms = terms;
+      continue;
+    }
     if (type === ModerationEvent.report) {
       const report = parseReport(event.getContent());
       if (!report || !mayModerate) queue.ignored++;
@@ -161,4 +181,43 @@ export async function actOnReport(
   await waitForRoomEncryption(client, moderatorsRoomId);
   const entry = auditContent({ action, report: report.report, room: report.room, event: report.event, target: report.sender, reason: reason.trim() });
   await client.sendEvent(moderatorsRoomId, ModerationEvent.audit as never, entry as never);
+}
+
+let cachedScanner: { key: string; scan: Scanner } | null = null;
+
+/** Compiling the lexicons takes tens of milliseconds: one scanner per distinct list of terms. */
+function scannerFor(terms: RoomTerm[]): Scanner {
+  const key = JSON.stringify(terms);
+  if (cachedScanner?.key !== key) cachedScanner = { key, scan: createScanner(terms) };
+  return cachedScanner.scan;
+}
+
+/** Replaces the dialogue's own terms with `terms`, encrypted in the moderators' room. */
+export async function saveRoomTerms(client: MatrixClient, moderatorsRoomId: string, terms: RoomTerm[]): Promise<void> {
+  await waitForRoomEncryption(client, moderatorsRoomId);
+  await client.sendEvent(moderatorsRoomId, ModerationEvent.terms as never, roomTermsContent(terms) as never);
+}
+
+export interface FlaggedMessage {
+  eventId: string;
+  sender: string;
+  text: string;
+  scan: ScanResult;
+}
+
+/**
+ * What this moderator's own client flags in the plenary it moderates: messages matching the
+ * bundled lexicons or the dialogue's terms. Computed here, shown only here, sent nowhere.
+ */
+export function flagMessages(plenary: Room, terms: RoomTerm[], me: string): FlaggedMessage[] {
+  const scan = scannerFor(terms);
+  const flagged: FlaggedMessage[] = [];
+  for (const event of plenary.getLiveTimeline().getEvents()) {
+    if (event.getType() !== 'm.room.message' || event.isRedacted() || event.getSender() === me) continue;
+    const body = (event.getContent() as { body?: unknown }).body;
+    if (typeof body !== 'string' || body.length > 65_536) continue;
+    const result = scan(body);
+    if (result.hits.length > 0) flagged.push({ eventId: event.getId() ?? '', sender: event.getSender() ?? '', text: body, scan: result });
+  }
+  return flagged.reverse();
 }
