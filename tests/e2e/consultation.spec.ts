@@ -192,6 +192,9 @@ test('a consultation runs from opening to a verified brief, with two camps and a
     await npage.getByTestId('invites').locator('li', { hasText: 'negotiators' }).getByRole('button', { name: 'Accept' }).click();
     await npage.getByTestId('rooms').getByRole('link', { name: /negotiators/ }).click();
     await expect(npage.getByTestId('invites')).toHaveCount(0);
+    // Negotiators are members of their own room only: never of the participants' rooms or the space.
+    await expect(npage.getByTestId('rooms').getByRole('link', { name: /plenary|moderators/ })).toHaveCount(0);
+    await expect(npage.getByTestId('spaces')).toHaveCount(0);
     const entry = npage.getByTestId('brief-entry').filter({ hasText: title });
     await expect(entry.getByTestId('brief-shield')).toContainText('cross-signed');
     await expect(entry.getByTestId('brief-shield')).not.toContainText('warning');

@@ -1,18 +1,16 @@
 // Display names are chosen by their owners, so two people can pick the same one, or pick
 // someone else's Matrix ID as a name. Those are shown with the real ID beside them.
 
-import { skeleton } from '../moderation/normalise.ts';
+import { cleanName, skeleton } from '../moderation/normalise.ts';
 
 export interface NamedMember {
   userId: string;
   displayName?: string | null;
 }
 
-// Bidi and zero-width controls can make a name read as another; they never belong in one.
-const INVISIBLE_CONTROLS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-
+/** Bidi, zero-width and control characters can make a name read as another (see cleanName). */
 export function cleanDisplayName(name: string | null | undefined): string {
-  return (name ?? '').replace(INVISIBLE_CONTROLS, '').replace(/\s+/g, ' ').trim().slice(0, 256);
+  return cleanName(name ?? '').replace(/\s+/g, ' ').slice(0, 256);
 }
 
 function looksLikeMatrixId(name: string): boolean {

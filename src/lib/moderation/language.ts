@@ -8,8 +8,10 @@
 // trigrams but weighs ~117 KB gzipped, and its data cannot be imported by language.
 import { francAll } from 'franc-min';
 import { normalise } from './normalise.ts';
+import { DIALOGUE_LANGUAGES } from '../i18n/languages.ts';
 
-export const MODERATION_LANGUAGES = ['en', 'ru', 'uk', 'ro', 'ka', 'hy', 'az', 'tr', 'sr', 'sq', 'ar', 'fr'] as const;
+/** Moderation covers exactly the languages a dialogue may be held in. */
+export const MODERATION_LANGUAGES = DIALOGUE_LANGUAGES;
 export type ModerationLanguage = (typeof MODERATION_LANGUAGES)[number];
 type Lang = ModerationLanguage;
 

@@ -184,6 +184,7 @@ export async function actOnReport(
 }
 
 let cachedScanner: { key: string; scan: Scanner } | null = null;
+const scanned = new WeakMap<Scanner, Map<string, ScanResult>>();
 
 /** Compiling the lexicons takes tens of milliseconds: one scanner per distinct list of terms. */
 function scannerFor(terms: RoomTerm[]): Scanner {
@@ -211,13 +212,18 @@ export interface FlaggedMessage {
  */
 export function flagMessages(plenary: Room, terms: RoomTerm[], me: string): FlaggedMessage[] {
   const scan = scannerFor(terms);
+  // The queue recomputes on every event: each message is scanned once per list of terms.
+  const known = scanned.get(scan) ?? new Map<string, ScanResult>();
+  scanned.set(scan, known);
   const flagged: FlaggedMessage[] = [];
   for (const event of plenary.getLiveTimeline().getEvents()) {
     if (event.getType() !== 'm.room.message' || event.isRedacted() || event.getSender() === me) continue;
     const body = (event.getContent() as { body?: unknown }).body;
-    if (typeof body !== 'string' || body.length > 65_536) continue;
-    const result = scan(body);
-    if (result.hits.length > 0) flagged.push({ eventId: event.getId() ?? '', sender: event.getSender() ?? '', text: body, scan: result });
+    const eventId = event.getId();
+    if (typeof body !== 'string' || body.length > 65_536 || !eventId) continue;
+    const result = known.get(eventId) ?? scan(body);
+    known.set(eventId, result);
+    if (result.hits.length > 0) flagged.push({ eventId, sender: event.getSender() ?? '', text: body, scan: result });
   }
   return flagged.reverse();
 }
