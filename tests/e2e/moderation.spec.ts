@@ -6,7 +6,9 @@ import { auditDatabase } from './audit.ts';
 import { startParticipant } from '../participants/participant.ts';
 import { joinDialogue } from '../participants/consultation.ts';
 import { uniqueLocalpart } from '../homeserver/synapse.ts';
-import { sendMessage } from '../participants/participant.ts';
+import { joinWhenInvited, sendMessage } from '../participants/participant.ts';
+import { get } from 'svelte/store';
+import { receiveWarnings, warningInbox } from '../../src/lib/moderation/warnings.ts';
 
 test('a threat is nudged, a report reaches the moderators encrypted, and the moderator acts', async ({ browser, hs, newUser }, info) => {
   test.setTimeout(240_000);
@@ -25,6 +27,8 @@ test('a threat is nudged, a report reaches the moderators encrypted, and the mod
     await expect(fpage.getByTestId('new-consultation')).toBeVisible({ timeout: 60_000 });
     const plenaryId = decodeURIComponent(new URL(fpage.url()).pathname.split('/').pop()!);
     await joinDialogue(offender, plenaryId);
+    const offenderInbox = warningInbox(null, 'offender');
+    receiveWarnings(offender.client, offenderInbox);
 
     // The reporter joins, accepts the rules, and is nudged (in English, her UI language) when drafting a threat in Russian.
     const page = reporter.page;
@@ -77,9 +81,17 @@ test('a threat is nudged, a report reaches the moderators encrypted, and the mod
     await fpage.getByTestId('add-term').click();
     await expect(fpage.getByTestId('flagged-message').filter({ hasText: coded })).toHaveCount(1, { timeout: 30_000 });
 
+    // A private warning reaches the author's own device (only a category: their client words it in their language).
+    await item.getByTestId('queue-action').selectOption('warn');
+    await item.getByTestId('queue-apply').click();
+    await expect(item.getByTestId('audit-entry')).toContainText('Warn privately');
+    await expect.poll(() => get(offenderInbox.warnings).map((w) => [w.category, w.room, w.from]), { timeout: 30_000 }).toEqual([
+      ['hate', plenaryId, facilitator.user.userId]
+    ]);
+
     await item.getByTestId('queue-action').selectOption('ban');
     await item.getByTestId('queue-apply').click();
-    await expect(item.getByTestId('audit-entry')).toContainText('Ban from the dialogue');
+    await expect(item.getByTestId('audit-entry').last()).toContainText('Ban from the dialogue');
     await expect
       .poll(async () => offender.client.getRoom(plenaryId)?.getMyMembership(), { timeout: 30_000 })
       .toBe('ban');
@@ -93,5 +105,83 @@ test('a threat is nudged, a report reaches the moderators encrypted, and the mod
     }
   } finally {
     await offender.stop();
+  }
+});
+
+test('a policy rule hides a listed user in a second room of the space, refuses their invitation, and bans them everywhere', async ({ browser, hs, newUser }, info) => {
+  test.setTimeout(240_000);
+  const tag = info.testId.slice(0, 8);
+  const facilitator = await openPerson(browser, hs, await newUser('polfac'));
+  const reader = await openPerson(browser, hs, await newUser('polread'));
+  const listed = await startParticipant(hs, uniqueLocalpart('listed'));
+  try {
+    const fpage = facilitator.page;
+    await fpage.getByTestId('new-dialogue').click();
+    await fpage.getByLabel('Dialogue name').fill(`Policy ${tag}`);
+    await fpage.getByLabel('Ground rules and consent text').fill(`Be kind ${tag}`);
+    await fpage.getByLabel('Participants (Matrix IDs)').fill(`${reader.user.userId}\n${listed.user.userId}`);
+    await fpage.getByRole('button', { name: 'Create dialogue' }).click();
+    await expect(fpage.getByTestId('new-consultation')).toBeVisible({ timeout: 60_000 });
+    const plenaryId = decodeURIComponent(new URL(fpage.url()).pathname.split('/').pop()!);
+    await joinDialogue(listed, plenaryId);
+
+    // A second room in the dialogue's space, made in the UI, with both people invited to it.
+    await fpage.getByTestId('spaces').getByRole('link', { name: `Policy ${tag}` }).click();
+    await fpage.getByTestId('add-room-to-space').click();
+    await fpage.getByLabel('Room name').fill(`Side ${tag}`);
+    await fpage.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(fpage.getByRole('heading', { name: `Side ${tag}` })).toBeVisible({ timeout: 30_000 });
+    const sideId = decodeURIComponent(new URL(fpage.url()).pathname.split('/').pop()!);
+    for (const invitee of [reader.user.userId, listed.user.userId]) {
+      await fpage.getByLabel('Matrix ID to invite').fill(invitee);
+      await fpage.getByRole('button', { name: 'Invite', exact: true }).click();
+      await expect(fpage.getByText('Invitation sent.')).toBeVisible();
+    }
+
+    const page = reader.page;
+    for (let accepted = 0; accepted < 3; accepted++) {
+      const invites = page.getByTestId('invites').locator('li', { hasText: new RegExp(`(Policy|Side) ${tag}`) });
+      await expect(invites).toHaveCount(3 - accepted, { timeout: 30_000 });
+      await invites.first().getByRole('button', { name: 'Accept' }).click();
+    }
+    await joinWhenInvited(listed, sideId);
+    await expect
+      .poll(() => listed.client.getRoom(sideId)?.getMember(reader.user.userId)?.membership, { timeout: 30_000 })
+      .toBe('join');
+    const text = `Hello from the side room ${tag}`;
+    recordPlaintext(info.testId, text);
+    await sendMessage(listed, sideId, { msgtype: 'm.text', body: text });
+    await page.getByTestId('rooms').getByRole('link', { name: `Side ${tag}` }).click();
+    const message = page.getByTestId('message').filter({ hasText: text });
+    await expect(message).toBeVisible({ timeout: 30_000 });
+
+    // The facilitator lists the author on the dialogue's policy list, from the moderators' room.
+    await fpage.getByTestId('rooms').getByRole('link', { name: `Policy ${tag} · moderators` }).click();
+    await fpage.getByText(/^Policy list \(0 rules\)/).click();
+    await fpage.getByTestId('policy-entity').fill(listed.user.userId);
+    await fpage.getByTestId('policy-add').click();
+    await expect(fpage.getByTestId('policy-rule')).toContainText(listed.user.userId);
+
+    // In the second room, on the reader's device, the message is now behind a notice, and can still be shown.
+    const hidden = page.getByTestId('message').filter({ has: page.getByTestId('policy-hidden') });
+    await expect(hidden).toHaveCount(1, { timeout: 30_000 });
+    await expect(page.getByTestId('message').filter({ hasText: text })).toHaveCount(0);
+    await hidden.getByRole('button', { name: 'Show anyway' }).click();
+    await expect(page.getByTestId('message').filter({ hasText: text })).toBeVisible();
+
+    // One action bans the listed person from every room of the dialogue, recorded in the audit log.
+    await fpage.getByTestId('policy-apply').click();
+    await expect(fpage.getByTestId('policy-outcome')).toHaveText(/^1 person banned from \d+ rooms\.$/);
+    for (const roomId of [sideId, plenaryId]) {
+      await expect.poll(async () => listed.client.getRoom(roomId)?.getMyMembership(), { timeout: 30_000 }).toBe('ban');
+    }
+
+    // Listed people cannot be invited.
+    await fpage.getByTestId('rooms').getByRole('link', { name: `Side ${tag}` }).click();
+    await fpage.getByLabel('Matrix ID to invite').fill(listed.user.userId);
+    await fpage.getByRole('button', { name: 'Invite', exact: true }).click();
+    await expect(fpage.getByText(`On this dialogue's policy list, so not invited: ${listed.user.userId}`)).toBeVisible();
+  } finally {
+    await listed.stop();
   }
 });

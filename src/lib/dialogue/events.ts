@@ -81,7 +81,11 @@ export const DialogueEvent = {
   /** Encrypted: the ground rules and consent text, and the dialogue's languages. */
   groundRules: 'org.parley.dialogue.ground_rules',
   /** Encrypted: a participant accepts a version of the ground rules. */
-  consent: 'org.parley.dialogue.consent'
+  consent: 'org.parley.dialogue.consent',
+  /** Encrypted: a member's translation of a message, related to it, with the target language. */
+  translation: 'org.parley.translation',
+  /** Encrypted: the self-hosted translation service a facilitator enabled for the room (or none). */
+  translationService: 'org.parley.translation_service'
 } as const;
 
 export const DIALOGUE_ROLES = ['plenary', 'moderators', 'negotiators'] as const;
@@ -98,9 +102,11 @@ const DialogueRoomSchema = v.object({
 });
 export type DialogueRoom = v.InferOutput<typeof DialogueRoomSchema>;
 
+const languageTag = v.pipe(v.string(), v.maxLength(35), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
+
 const GroundRulesSchema = v.object({
   text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_BODY_CHARS)),
-  languages: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))), v.maxLength(20))
+  languages: v.pipe(v.array(languageTag), v.maxLength(20))
 });
 export type GroundRules = v.InferOutput<typeof GroundRulesSchema>;
 
@@ -128,4 +134,53 @@ export function groundRulesContent(rules: GroundRules): GroundRules {
 
 export function dialogueRoomContent(room: DialogueRoom): DialogueRoom {
   return v.parse(DialogueRoomSchema, room);
+}
+
+// --- Interpretation: translations attached to messages, and a room's translation service.
+
+export const TRANSLATION_RELATION = 'org.parley.translation';
+
+const TranslationSchema = v.object({
+  'm.relates_to': v.object({ rel_type: v.literal(TRANSLATION_RELATION), event_id: v.pipe(v.string(), v.startsWith('$'), v.maxLength(255)) }),
+  language: languageTag,
+  body: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_BODY_CHARS))
+});
+
+export interface TranslationContent {
+  /** The message translated. */
+  eventId: string;
+  language: string;
+  body: string;
+}
+
+export function parseTranslation(content: unknown): TranslationContent | null {
+  const parsed = v.safeParse(TranslationSchema, content);
+  return parsed.success ? { eventId: parsed.output['m.relates_to'].event_id, language: parsed.output.language, body: parsed.output.body } : null;
+}
+
+export function translationContent({ eventId, language, body }: TranslationContent): v.InferOutput<typeof TranslationSchema> {
+  return v.parse(TranslationSchema, { 'm.relates_to': { rel_type: TRANSLATION_RELATION, event_id: eventId }, language, body });
+}
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+/** A service's address: HTTPS, or plain HTTP on this machine only. */
+const serviceUrl = v.pipe(
+  v.string(),
+  v.maxLength(500),
+  v.url(),
+  v.check((url) => {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK_HOSTS.includes(parsed.hostname));
+  })
+);
+const TranslationServiceSchema = v.object({ url: v.nullable(serviceUrl) });
+
+/** The enabled service's address; null when it was turned off; undefined when the content is invalid. */
+export function parseTranslationService(content: unknown): string | null | undefined {
+  const parsed = v.safeParse(TranslationServiceSchema, content);
+  return parsed.success ? parsed.output.url : undefined;
+}
+
+export function translationServiceContent(url: string | null): { url: string | null } {
+  return v.parse(TranslationServiceSchema, { url: url?.trim() || null });
 }

@@ -18,6 +18,7 @@ import { readable, type Readable } from 'svelte/store';
 import { parseMessage, previewText } from './events.ts';
 import { cleanDisplayName, disambiguatedNames, type NamedMember } from './names.ts';
 import type { SendState, TimelineEntry } from './timeline.ts';
+import { translationServiceIn, translationsIn, type Translation } from './translations.ts';
 
 export interface RoomSummary {
   roomId: string;
@@ -135,6 +136,10 @@ export interface RoomView {
   canPaginateBack: boolean;
   /** Pending events by id, for retry and discard. */
   pending: Map<string, MatrixEvent>;
+  /** Members' translations, by the message they translate. */
+  translations: Map<string, Translation[]>;
+  /** The self-hosted translation service a facilitator enabled here, if any. */
+  translationService: string | null;
 }
 
 const SHOWN_TYPES = new Set<string>([EventType.RoomMessage, EventType.RoomMessageEncrypted]);
@@ -186,7 +191,9 @@ export function roomViewOf(client: MatrixClient, room: Room): RoomView {
     membership: room.getMyMembership(),
     entries: events.map((e) => entryOf(e, names, byId)),
     canPaginateBack: room.getLiveTimeline().getPaginationToken(Direction.Backward) !== null,
-    pending
+    pending,
+    translations: translationsIn(live),
+    translationService: translationServiceIn(room, live)
   };
 }
 

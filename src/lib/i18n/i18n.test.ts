@@ -173,6 +173,8 @@ describe('translation keys used in code', () => {
     'report.category.${c}': () => REPORT_CATEGORIES.map((c) => `report.category.${c}`),
     'report.category.${hit.category}': () => TERM_CATEGORIES.map((c) => `report.category.${c}`),
     'report.category.${term.category}': () => TERM_CATEGORIES.map((c) => `report.category.${c}`),
+    'policy.kind.${rule.kind}': () => ['user', 'server'].map((kind) => `policy.kind.${kind}`),
+    'warning.${warning.category}': () => REPORT_CATEGORIES.map((c) => `warning.${c}`),
     'report.outcome.${outcome}': () => ['sent', 'failed', 'noModerators', 'noCategory'].map((o) => `report.outcome.${o}`),
     'moderation.action.${action}': () => MODERATION_ACTIONS.map((a) => `moderation.action.${a}`),
     'moderation.action.${done.action}': () => MODERATION_ACTIONS.map((a) => `moderation.action.${a}`)

@@ -20,6 +20,8 @@ import {
   type Report,
   type RoomTerm
 } from './events.ts';
+import { addPolicyRule } from './policy-lists.ts';
+import { sendWarning } from './warnings.ts';
 import { createScanner, type ScanResult, type Scanner } from './scan.ts';
 
 export class NoModeratorsReachableError extends Error {
@@ -175,6 +177,14 @@ export async function actOnReport(
         await client.ban(roomId, report.sender, reasonOrUndefined);
       }
       break;
+    case 'warn':
+      await sendWarning(client, report.sender, { room: report.room, event: report.event, category: report.categories[0] });
+      break;
+    case 'policy':
+      // The author's exact ID goes on the dialogue's own list; addPolicyRule records it in the audit log.
+      if (!dialogue) throw new Error('not a dialogue');
+      await addPolicyRule(client, dialogue, 'user', report.sender, reason.trim(), report.report);
+      return;
     default:
       break;
   }
