@@ -1,7 +1,10 @@
 // Moderation inside end-to-end encryption, against the real homeserver: the nudge before
 // sending, a report that travels encrypted to the moderators' devices and lands in the
-// moderators' room, and a moderator's action recorded in the audit log.
-import { test, expect, openPerson, recordPlaintext } from './fixtures.ts';
+// moderators' room, a moderator's actions recorded in the audit log, policy lists across the
+// rooms of a dialogue's space, and translations members attach to each other's messages.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { test, expect, messageWithText, openPerson, recordPlaintext, sendThroughUi, twoPeopleInRoom } from './fixtures.ts';
 import { auditDatabase } from './audit.ts';
 import { startParticipant } from '../participants/participant.ts';
 import { joinDialogue } from '../participants/consultation.ts';
@@ -183,5 +186,78 @@ test('a policy rule hides a listed user in a second room of the space, refuses t
     await expect(fpage.getByText(`On this dialogue's policy list, so not invited: ${listed.user.userId}`)).toBeVisible();
   } finally {
     await listed.stop();
+  }
+});
+
+/** A stand-in for a self-hosted LibreTranslate on this machine, recording what it was sent. */
+async function startTranslationService(): Promise<{ url: string; received: string[]; close(): Promise<void> }> {
+  const received: string[] = [];
+  const server = createServer((request, response) => {
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    response.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+    if (request.method === 'OPTIONS') return void response.writeHead(204).end();
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      const { q, target } = JSON.parse(body) as { q: string; target: string };
+      received.push(q);
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ translatedText: `[${target}] ${q}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+test('a translation attached by one user is shown to another; machine translation only through a service the facilitator enabled', async ({ browser, hs, newUser }, info) => {
+  test.setTimeout(180_000);
+  const tag = info.testId.slice(0, 8);
+  const { alice, bob } = await twoPeopleInRoom(browser, hs, newUser, `Interpreted ${tag}`);
+  const original = `Мы хотим встретиться в следующий вторник ${tag}`;
+  await sendThroughUi(alice.page, original, info.testId);
+  const onBob = messageWithText(bob.page, original);
+  await expect(onBob).toBeVisible({ timeout: 30_000 });
+
+  // Bob writes an English translation; with no service enabled, nothing offers to send the text anywhere.
+  await onBob.getByTestId('translate-message').click();
+  const form = bob.page.getByTestId('translate-form');
+  await expect(form.getByLabel('Translate into')).toHaveValue('en');
+  await expect(form.getByRole('button', { name: /^Translate with/ })).toHaveCount(0);
+  const english = `We want to meet next Tuesday ${tag}`;
+  recordPlaintext(info.testId, english);
+  await form.getByTestId('translation-body').fill(english);
+  await form.getByTestId('attach-translation').click();
+  await expect(form).toHaveCount(0);
+
+  // Alice, reading in English, sees it under the original, with who translated it.
+  const onAlice = messageWithText(alice.page, original).getByTestId('translation');
+  await expect(onAlice).toContainText(english, { timeout: 30_000 });
+  await expect(onAlice).toContainText(`Translated into English by ${bob.user.localpart}`);
+
+  // Alice, who runs the room, enables a self-hosted service, after a warning she must acknowledge.
+  const service = await startTranslationService();
+  try {
+    await alice.page.getByText('Translation service: off').click();
+    await expect(alice.page.getByText(/receives every text people translate with it/)).toBeVisible();
+    await alice.page.getByLabel('Address of a self-hosted LibreTranslate-compatible service').fill(service.url);
+    const enable = alice.page.getByRole('button', { name: 'Enable for this room' });
+    await expect(enable).toBeDisabled();
+    await alice.page.getByLabel('I understand that text translated with it is sent to that server.').check();
+    await enable.click();
+    await expect(alice.page.getByText(`Translation service: ${new URL(service.url).host}`)).toBeVisible();
+
+    // Bob can now ask that service; only the text he chose to translate reaches it.
+    await onBob.getByTestId('translate-message').click();
+    await form.getByRole('button', { name: `Translate with ${new URL(service.url).host}` }).click({ timeout: 30_000 });
+    await expect(form.getByTestId('translation-body')).toHaveValue(`[en] ${original}`);
+    expect(service.received).toEqual([original]);
+  } finally {
+    await service.close();
+  }
+
+  if (hs.databasePath) {
+    const audit = auditDatabase(hs.databasePath, [original, english]);
+    expect(audit.leakedPlaintexts).toEqual([]);
+    expect(Object.keys(audit.eventCounts).filter((type) => type.startsWith('org.parley.translation'))).toEqual([]);
   }
 });

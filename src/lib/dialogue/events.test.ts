@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseMessage, previewText, stripReplyFallback, type MessageView } from './events.ts';
+import {
+  parseMessage,
+  parseTranslation,
+  parseTranslationService,
+  previewText,
+  stripReplyFallback,
+  translationContent,
+  translationServiceContent,
+  TRANSLATION_RELATION,
+  type MessageView
+} from './events.ts';
 
 const MSG = 'm.room.message';
 const KINDS = ['text', 'file', 'redacted', 'undecryptable', 'unsupported', 'invalid'];
@@ -292,6 +302,54 @@ describe('parseMessage properties', () => {
     );
   });
 
+  it('never throws from the translation parsers, for any content', () => {
+    fc.assert(
+      fc.property(anything, (content) => {
+        const translation = parseTranslation(content);
+        expect(translation === null || typeof translation.body === 'string').toBe(true);
+        const service = parseTranslationService(content);
+        expect(service === undefined || service === null || typeof service === 'string').toBe(true);
+      }),
+      { numRuns: 500 }
+    );
+  });
+
+  it('never throws from parseTranslation for translation-shaped content with arbitrary field values', () => {
+    const translationLike = fc.record(
+      {
+        'm.relates_to': fc.oneof(
+          fc.record({ rel_type: fc.oneof(fc.constant(TRANSLATION_RELATION), anything), event_id: fc.oneof(fc.string().map((s) => `$${s}`), anything) }, { requiredKeys: [] }),
+          anything
+        ),
+        language: fc.oneof(fc.constantFrom('en', 'ru-RU', 'sr-Latn', 'EN', 'e'), fc.string(), anything),
+        body: fc.oneof(fc.string(), anything)
+      },
+      { requiredKeys: [] }
+    );
+    fc.assert(
+      fc.property(translationLike, (content) => {
+        const translation = parseTranslation(content);
+        if (translation) {
+          expect(translation.eventId.startsWith('$')).toBe(true);
+          expect(translation.body.trim()).toBe(translation.body);
+          expect(translation.body.length).toBeGreaterThan(0);
+          expect(translation.body.length).toBeLessThanOrEqual(65_536);
+        }
+      }),
+      { numRuns: 500 }
+    );
+  });
+
+  it('never throws from parseTranslationService for a url of any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (url) => {
+        const service = parseTranslationService({ url });
+        expect(service === undefined || typeof service === 'string').toBe(true);
+      }),
+      { numRuns: 500 }
+    );
+  });
+
   it('returns redacted or undecryptable for any content when flagged', () => {
     fc.assert(
       fc.property(type, anything, (t, content) => {
@@ -300,5 +358,172 @@ describe('parseMessage properties', () => {
       }),
       { numRuns: 200 }
     );
+  });
+});
+
+describe('parseTranslation and translationContent', () => {
+  const valid = { 'm.relates_to': { rel_type: TRANSLATION_RELATION, event_id: '$orig:example.org' }, language: 'ru', body: 'Привет всем' };
+
+  it('uses the org.parley.translation relation', () => {
+    expect(TRANSLATION_RELATION).toBe('org.parley.translation');
+  });
+
+  it('parses a valid translation', () => {
+    expect(parseTranslation(valid)).toEqual({ eventId: '$orig:example.org', language: 'ru', body: 'Привет всем' });
+  });
+
+  it('builds content that parses back to the same translation (round trip)', () => {
+    const translation = { eventId: '$abc', language: 'sr-Latn', body: 'Zdravo\nsvima' };
+    const content = translationContent(translation);
+    expect(content).toEqual({ 'm.relates_to': { rel_type: TRANSLATION_RELATION, event_id: '$abc' }, language: 'sr-Latn', body: 'Zdravo\nsvima' });
+    expect(parseTranslation(content)).toEqual(translation);
+    expect(parseTranslation(JSON.parse(JSON.stringify(content)))).toEqual(translation);
+  });
+
+  it('trims the body, both when parsing and when building content', () => {
+    expect(parseTranslation({ ...valid, body: '  hi\n ' })?.body).toBe('hi');
+    expect(translationContent({ eventId: '$a', language: 'en', body: ' hi ' }).body).toBe('hi');
+  });
+
+  it('accepts language tags with subtags, and a body of exactly 65536 characters', () => {
+    for (const language of ['en', 'fil', 'en-GB', 'zh-Hant-TW', 'sr-Latn', 'es-419', 'de-CH-1996']) {
+      expect(parseTranslation({ ...valid, language })?.language).toBe(language);
+    }
+    expect(parseTranslation({ ...valid, body: 'a'.repeat(65_536) })?.body).toHaveLength(65_536);
+  });
+
+  it('ignores extra fields in the content and the relation', () => {
+    const content = { ...valid, 'm.relates_to': { ...valid['m.relates_to'], key: 'x' }, extra: 1 };
+    expect(parseTranslation(content)).toEqual({ eventId: '$orig:example.org', language: 'ru', body: 'Привет всем' });
+  });
+
+  it.each([
+    ['null', null],
+    ['undefined', undefined],
+    ['a string', 'Привет'],
+    ['a number', 1],
+    ['an array', [valid]],
+    ['an empty object', {}],
+    ['a wrong rel_type', { ...valid, 'm.relates_to': { rel_type: 'm.annotation', event_id: '$orig' } }],
+    ['a replacement rel_type', { ...valid, 'm.relates_to': { rel_type: 'm.replace', event_id: '$orig' } }],
+    ['a missing rel_type', { ...valid, 'm.relates_to': { event_id: '$orig' } }],
+    ['a missing m.relates_to', { language: 'ru', body: 'x' }],
+    ['a string m.relates_to', { ...valid, 'm.relates_to': '$orig' }],
+    ['an event id without $', { ...valid, 'm.relates_to': { rel_type: TRANSLATION_RELATION, event_id: 'orig' } }],
+    ['a room id as event id', { ...valid, 'm.relates_to': { rel_type: TRANSLATION_RELATION, event_id: '!room:example.org' } }],
+    ['a numeric event id', { ...valid, 'm.relates_to': { rel_type: TRANSLATION_RELATION, event_id: 5 } }],
+    ['an over-long event id', { ...valid, 'm.relates_to': { rel_type: TRANSLATION_RELATION, event_id: `$${'e'.repeat(255)}` } }],
+    ['an empty body', { ...valid, body: '' }],
+    ['a whitespace body', { ...valid, body: ' \n\t ' }],
+    ['a missing body', { 'm.relates_to': valid['m.relates_to'], language: 'ru' }],
+    ['a numeric body', { ...valid, body: 5 }],
+    ['an object body', { ...valid, body: { text: 'x' } }],
+    ['an over-long body', { ...valid, body: 'a'.repeat(65_537) }],
+    ['a missing language', { 'm.relates_to': valid['m.relates_to'], body: 'x' }],
+    ['an empty language', { ...valid, language: '' }],
+    ['a language name', { ...valid, language: 'Russian' }],
+    ['an upper-case primary subtag', { ...valid, language: 'RU' }],
+    ['an underscore tag', { ...valid, language: 'ru_RU' }],
+    ['a one-letter language', { ...valid, language: 'r' }],
+    ['a four-letter primary subtag', { ...valid, language: 'russ' }],
+    ['a trailing hyphen', { ...valid, language: 'ru-' }],
+    ['a subtag too long', { ...valid, language: 'de-abcdefghi' }],
+    ['a tag over 35 characters', { ...valid, language: `en${'-abcdefgh'.repeat(4)}` }],
+    ['a numeric language', { ...valid, language: 7 }]
+  ])('rejects %s', (_label, content) => {
+    expect(parseTranslation(content)).toBeNull();
+  });
+
+  it.each([
+    ['a non-$ event id', { eventId: 'orig', language: 'en', body: 'x' }],
+    ['a blank body', { eventId: '$orig', language: 'en', body: '   ' }],
+    ['an over-long body', { eventId: '$orig', language: 'en', body: 'x'.repeat(65_537) }],
+    ['a bad language tag', { eventId: '$orig', language: 'English', body: 'x' }]
+  ])('refuses to build content with %s', (_label, translation) => {
+    expect(() => translationContent(translation)).toThrow();
+  });
+});
+
+describe('parseTranslationService and translationServiceContent', () => {
+  it.each([
+    'https://lt.example.org',
+    'https://lt.example.org/',
+    'https://lt.example.org:8443/libretranslate',
+    'https://lt.example.org/api?key=abc'
+  ])('accepts the HTTPS address %s', (url) => {
+    expect(parseTranslationService({ url })).toBe(url);
+  });
+
+  it.each(['http://localhost', 'http://localhost:5000/', 'http://127.0.0.1:5000', 'http://127.0.0.1/lt', 'http://[::1]:5000'])(
+    'accepts plain HTTP on this machine: %s',
+    (url) => {
+      expect(parseTranslationService({ url })).toBe(url);
+    }
+  );
+
+  it('turns the service off with a null url', () => {
+    expect(parseTranslationService({ url: null })).toBeNull();
+  });
+
+  it.each([
+    ['plain HTTP to a remote host', { url: 'http://example.org' }],
+    ['plain HTTP to a LAN address', { url: 'http://192.168.1.10:5000' }],
+    ['plain HTTP to a host that starts with localhost', { url: 'http://localhost.example.org' }],
+    ['plain HTTP to 127.0.0.2', { url: 'http://127.0.0.2' }],
+    ['a javascript: URL', { url: 'javascript:alert(1)' }],
+    ['a data: URL', { url: 'data:text/html,<script>1</script>' }],
+    ['an ftp: URL', { url: 'ftp://example.org' }],
+    ['a file: URL', { url: 'file:///etc/passwd' }],
+    ['an over-long URL', { url: `https://example.org/${'a'.repeat(500)}` }],
+    ['a numeric url', { url: 42 }],
+    ['an object url', { url: { href: 'https://x.example.org' } }],
+    ['a missing url', {}],
+    ['null', null],
+    ['a string', 'https://lt.example.org'],
+    ['an array', [{ url: 'https://lt.example.org' }]]
+  ])('is undefined for %s', (_label, content) => {
+    expect(parseTranslationService(content)).toBeUndefined();
+  });
+
+  it('returns the address without surrounding spaces', () => {
+    expect(parseTranslationService({ url: ' https://a.example.org ' })).toBe('https://a.example.org');
+  });
+
+  it('accepts a URL of exactly 500 characters', () => {
+    const url = `https://example.org/${'a'.repeat(500 - 'https://example.org/'.length)}`;
+    expect(url).toHaveLength(500);
+    expect(parseTranslationService({ url })).toBe(url);
+    expect(parseTranslationService({ url: `${url}a` })).toBeUndefined();
+  });
+
+  it.each([
+    ['an empty string', ''],
+    ['garbage', 'not a url'],
+    ['a scheme without host', 'https://']
+  ])('is undefined for a url that is %s', (_label, url) => {
+    expect(parseTranslationService({ url })).toBeUndefined();
+  });
+
+  it('builds content that parses back (round trip)', () => {
+    for (const url of ['https://lt.example.org/api', 'http://127.0.0.1:5000', null]) {
+      const content = translationServiceContent(url);
+      expect(content).toEqual({ url });
+      expect(parseTranslationService(content)).toBe(url);
+    }
+  });
+
+  it('trims the url and turns an empty one into null', () => {
+    expect(translationServiceContent('  https://lt.example.org  ')).toEqual({ url: 'https://lt.example.org' });
+    expect(translationServiceContent('')).toEqual({ url: null });
+    expect(translationServiceContent(' \n ')).toEqual({ url: null });
+  });
+
+  it.each([
+    ['plain HTTP to a remote host', 'http://example.org'],
+    ['a javascript: URL', 'javascript:alert(1)'],
+    ['an over-long URL', `https://example.org/${'a'.repeat(500)}`],
+    ['garbage', 'not a url']
+  ])('refuses to build content for %s', (_label, url) => {
+    expect(() => translationServiceContent(url)).toThrow();
   });
 });

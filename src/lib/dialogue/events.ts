@@ -166,9 +166,10 @@ const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 /** A service's address: HTTPS, or plain HTTP on this machine only. */
 const serviceUrl = v.pipe(
   v.string(),
+  v.trim(),
   v.maxLength(500),
-  v.url(),
   v.check((url) => {
+    if (!URL.canParse(url)) return false;
     const parsed = new URL(url);
     return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK_HOSTS.includes(parsed.hostname));
   })

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { cleanDisplayName, disambiguatedNames, lookAlikeNames, type NamedMember } from './names.ts';
+import { cleanDisplayName, disambiguatedNames, lookAlikeNames, roomTitle, type NamedMember } from './names.ts';
 
 function labels(members: NamedMember[]): Record<string, string> {
   return Object.fromEntries(disambiguatedNames(members));
 }
+
+describe('roomTitle', () => {
+  it('neutralises bidi overrides, isolates and zero-width characters in room names', () => {
+    // "Plenary" with a right-to-left override that would show "yranelP", an isolate, and zero-width joiners.
+    expect(roomTitle({ name: '\u202ePlenary\u2066 \u200dcheckpoint\u200b\u2069', roomId: '!a:b' })).toBe('Plenary checkpoint');
+  });
+
+  it('falls back to the room ID when nothing visible is left', () => {
+    expect(roomTitle({ name: '\u200b\u202e\u2067', roomId: '!a:b' })).toBe('!a:b');
+  });
+});
 
 describe('cleanDisplayName', () => {
   it('returns an empty string for null, undefined and blank names', () => {

@@ -13,6 +13,11 @@ export function cleanDisplayName(name: string | null | undefined): string {
   return cleanName(name ?? '').replace(/\s+/g, ' ').slice(0, 256);
 }
 
+/** A room's title as shown: its name cleaned like a person's, or its ID when nothing is left. */
+export function roomTitle(room: { name: string; roomId: string }): string {
+  return cleanDisplayName(room.name) || room.roomId;
+}
+
 function looksLikeMatrixId(name: string): boolean {
   return /^@[^:\s]+:\S+$/.test(name);
 }

@@ -16,7 +16,7 @@ import {
 } from 'matrix-js-sdk';
 import { readable, type Readable } from 'svelte/store';
 import { parseMessage, previewText } from './events.ts';
-import { cleanDisplayName, disambiguatedNames, type NamedMember } from './names.ts';
+import { disambiguatedNames, roomTitle, type NamedMember } from './names.ts';
 import type { SendState, TimelineEntry } from './timeline.ts';
 import { translationServiceIn, translationsIn, type Translation } from './translations.ts';
 
@@ -55,7 +55,7 @@ function summarise(client: MatrixClient, room: Room): RoomSummary {
   const me = room.getMember(client.getSafeUserId());
   return {
     roomId: room.roomId,
-    name: cleanDisplayName(room.name) || room.roomId,
+    name: roomTitle(room),
     isSpace: isSpace(room),
     membership,
     encrypted: client.isRoomEncrypted?.(room.roomId) ?? room.hasEncryptionStateEvent(),
@@ -136,8 +136,8 @@ export interface RoomView {
   canPaginateBack: boolean;
   /** Pending events by id, for retry and discard. */
   pending: Map<string, MatrixEvent>;
-  /** Members' translations, by the message they translate. */
-  translations: Map<string, Translation[]>;
+  /** Members' translations, by the message they translate, with their translators' names. */
+  translations: Map<string, (Translation & { senderName: string })[]>;
   /** The self-hosted translation service a facilitator enabled here, if any. */
   translationService: string | null;
 }
@@ -186,13 +186,15 @@ export function roomViewOf(client: MatrixClient, room: Room): RoomView {
   for (const e of pendingEvents) pending.set(e.getId() ?? e.getTxnId() ?? '', e);
   return {
     roomId: room.roomId,
-    name: cleanDisplayName(room.name) || room.roomId,
+    name: roomTitle(room),
     encrypted: room.hasEncryptionStateEvent(),
     membership: room.getMyMembership(),
     entries: events.map((e) => entryOf(e, names, byId)),
     canPaginateBack: room.getLiveTimeline().getPaginationToken(Direction.Backward) !== null,
     pending,
-    translations: translationsIn(live),
+    translations: new Map(
+      [...translationsIn(live)].map(([eventId, list]) => [eventId, list.map((tr) => ({ ...tr, senderName: names.get(tr.sender) ?? tr.sender }))])
+    ),
     translationService: translationServiceIn(room, live)
   };
 }

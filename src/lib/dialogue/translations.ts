@@ -37,7 +37,7 @@ export function translationsIn(events: Iterable<MatrixEvent>): Map<string, Trans
 const primary = (tag: string) => tag.split('-')[0].toLowerCase();
 
 /** The latest translation into the reader's language (by primary language subtag), if any. */
-export function translationFor(translations: Translation[] | undefined, readerLanguage: string): Translation | null {
+export function translationFor<T extends Translation>(translations: T[] | undefined, readerLanguage: string): T | null {
   const wanted = primary(readerLanguage);
   return translations?.findLast((translation) => primary(translation.language) === wanted) ?? null;
 }
@@ -104,7 +104,8 @@ export async function translateRemotely(
   targetLanguage: string,
   fetchImpl: typeof fetch = fetch
 ): Promise<string> {
-  const endpoint = new URL('translate', serviceUrl.endsWith('/') ? serviceUrl : `${serviceUrl}/`);
+  const endpoint = new URL(serviceUrl);
+  endpoint.pathname = `${endpoint.pathname.replace(/\/+$/, '')}/translate`;
   let response: Response;
   try {
     response = await fetchImpl(endpoint, {

@@ -9,7 +9,7 @@ import { dialogueOf, MODERATOR_LEVEL, powerLevelOf } from '../dialogue/dialogue.
 import type { DialogueRoom } from '../dialogue/events.ts';
 import { isValidMatrixId, waitForRoomEncryption } from '../dialogue/rooms.ts';
 import { onClientChanges } from '../dialogue/stores.ts';
-import { cleanDisplayName } from '../dialogue/names.ts';
+import { roomTitle } from '../dialogue/names.ts';
 import {
   auditContent,
   ModerationEvent,
@@ -111,7 +111,7 @@ export function policyOverviewStore(client: MatrixClient, dialogue: DialogueRoom
       own: space ? rulesIn(space) : [],
       followed: followedLists(client, dialogue).map((roomId) => {
         const list = joinedRoom(client, roomId);
-        return { roomId, name: list ? cleanDisplayName(list.name) || roomId : roomId, rules: list ? rulesIn(list).length : 0, joined: list !== null };
+        return { roomId, name: list ? roomTitle(list) : roomId, rules: list ? rulesIn(list).length : 0, joined: list !== null };
       })
     };
   };
