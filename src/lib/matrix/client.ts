@@ -217,13 +217,12 @@ export async function signOut(): Promise<void> {
   clientState.set({ phase: 'signedOut' });
 }
 
-async function wipeLocalData(prefix: string): Promise<void> {
+async function deleteDatabases(matches: (name: string) => boolean): Promise<void> {
   const databases = (await indexedDB.databases?.()) ?? [];
   await Promise.all(
     databases
       .map((db) => db.name)
-      // The colon keeps device D1's sign-out from matching device D10's databases.
-      .filter((name): name is string => !!name && name.includes(`${prefix}:`))
+      .filter((name): name is string => !!name && matches(name))
       .map(
         (name) =>
           new Promise<void>((resolve) => {
@@ -232,10 +231,43 @@ async function wipeLocalData(prefix: string): Promise<void> {
           })
       )
   );
-  for (const key of Object.keys(localStorage)) {
-    if (key.startsWith('mx_') || key.startsWith('mxjssdk_') || key.includes(`${prefix}:`)) localStorage.removeItem(key);
-  }
+}
+
+async function deleteCaches(): Promise<void> {
   if ('caches' in window) {
     for (const key of await caches.keys()) await caches.delete(key);
   }
+}
+
+async function wipeLocalData(prefix: string): Promise<void> {
+  // The colon keeps device D1's sign-out from matching device D10's databases.
+  await deleteDatabases((name) => name.includes(`${prefix}:`));
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith('mx_') || key.startsWith('mxjssdk_') || key.includes(`${prefix}:`)) localStorage.removeItem(key);
+  }
+  await deleteCaches();
+}
+
+const LOGOUT_WAIT_MS = 1_500;
+
+/**
+ * "Exit and erase": signs this device out and wipes everything Parley keeps in this browser
+ * (every account's session, sync and crypto stores, settings, caches and service worker). The
+ * server is asked to end the device, but not waited for long: leaving comes first.
+ */
+export async function eraseThisBrowser(): Promise<void> {
+  const state = get(clientState);
+  if (state.phase === 'ready') {
+    await Promise.race([state.client.logout(true).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, LOGOUT_WAIT_MS))]);
+    state.client.stopClient();
+    await state.client.clearStores({ cryptoDatabasePrefix: `${storePrefix(state.session)}:crypto` }).catch(() => undefined);
+  }
+  clientState.set({ phase: 'signedOut' });
+  releaseTabLock?.();
+  releaseTabLock = null;
+  await deleteDatabases(() => true);
+  localStorage.clear();
+  sessionStorage.clear();
+  await deleteCaches();
+  for (const registration of (await navigator.serviceWorker?.getRegistrations()) ?? []) await registration.unregister();
 }
