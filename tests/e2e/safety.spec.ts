@@ -1,6 +1,11 @@
 // Safety for people at risk, in real Chromium against the real homeserver: quick exit leaves no
-// way Back into the app, and "exit and erase" leaves nothing of Parley in the browser.
-import { test, expect, openPerson, createRoomThroughUi } from './fixtures.ts';
+// way Back into the app, "exit and erase" leaves nothing of Parley in the browser, and a person
+// who changed nothing shows others neither read receipts nor typing.
+import { DatabaseSync } from 'node:sqlite';
+import { ReceiptType, RoomMemberEvent } from 'matrix-js-sdk';
+import { test, expect, openPerson, createRoomThroughUi, inviteThroughUi, messageWithText, recordPlaintext } from './fixtures.ts';
+import { joinWhenInvited, sendMessage, startParticipant } from '../participants/participant.ts';
+import { uniqueLocalpart } from '../homeserver/synapse.ts';
 
 test('quick exit replaces the app, and Back does not return to it', async ({ browser, hs, newUser }, info) => {
   const person = await openPerson(browser, hs, await newUser('exit'));
@@ -64,4 +69,62 @@ test('exit and erase leaves no session, database, storage or cache of Parley in 
   // The device is gone on the server too: its access token no longer works.
   const whoami = await fetch(`${hs.url}/_matrix/client/v3/account/whoami`, { headers: { authorization: `Bearer ${accessToken}` } });
   expect(whoami.status).toBe(401);
+});
+
+function receiptTypesOf(databasePath: string, userId: string, roomId: string): string[] {
+  const db = new DatabaseSync(databasePath, { readOnly: true });
+  try {
+    const rows = db.prepare('SELECT receipt_type FROM receipts_linearized WHERE user_id = ? AND room_id = ?').all(userId, roomId) as { receipt_type: string }[];
+    return rows.map((row) => row.receipt_type).sort();
+  } finally {
+    db.close();
+  }
+}
+
+test('a default user never shows another member a public read receipt or a typing notice', async ({ browser, hs, newUser }, info) => {
+  test.setTimeout(120_000);
+  const tag = info.testId.slice(0, 8);
+  const person = await openPerson(browser, hs, await newUser('quiet'));
+  const other = await startParticipant(hs, uniqueLocalpart('watcher'));
+  try {
+    const page = person.page;
+    const roomId = await createRoomThroughUi(page, `Quiet ${tag}`);
+    await inviteThroughUi(page, other.user.userId);
+    await joinWhenInvited(other, roomId);
+    const typing: boolean[] = [];
+    other.client.on(RoomMemberEvent.Typing, (_event, member) => {
+      if (member.userId === person.user.userId) typing.push(member.typing);
+    });
+    const publicReceipt = () => other.client.getRoom(roomId)?.getReadReceiptForUserId(person.user.userId, true, ReceiptType.Read)?.eventId ?? null;
+
+    const text = `Are you there? ${tag}`;
+    recordPlaintext(info.testId, text);
+    const eventId = await sendMessage(other, roomId, { msgtype: 'm.text', body: text });
+    await expect(messageWithText(page, text)).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('composer').pressSequentially('I am writing an answer', { delay: 30 });
+    // The receipt went out, privately: the server holds an m.read.private and no m.read from the person.
+    if (hs.databasePath) {
+      await expect.poll(() => receiptTypesOf(hs.databasePath!, person.user.userId, roomId), { timeout: 15_000 }).toEqual(['m.read.private']);
+    }
+    // Long enough for a typing notice or receipt to have reached the other member's sync, had one been sent.
+    await page.waitForTimeout(3_000);
+    expect(typing).toEqual([]);
+    expect(publicReceipt()).toBeNull();
+
+    // Positive control: once the person turns both on, the same watcher sees them.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByTestId('privacy-publicReceipts').check();
+    await page.getByTestId('privacy-typingNotices').check();
+    await page.getByTestId('rooms').getByRole('link', { name: `Quiet ${tag}` }).click();
+    const second = `Still there? ${tag}`;
+    recordPlaintext(info.testId, second);
+    const secondId = await sendMessage(other, roomId, { msgtype: 'm.text', body: second });
+    await expect(messageWithText(page, second)).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('composer').pressSequentially('Yes', { delay: 30 });
+    await expect.poll(() => typing.includes(true), { timeout: 15_000 }).toBe(true);
+    await expect.poll(publicReceipt, { timeout: 15_000 }).toBe(secondId);
+    expect(eventId).not.toBe(secondId);
+  } finally {
+    await other.stop();
+  }
 });

@@ -10,6 +10,7 @@ import { FACILITATOR_EVENT_KINDS } from '../consultation/state.ts';
 import { BRIEF_OPEN_ERRORS } from '../consultation/briefs.ts';
 import { BRIEF_WORDS } from '../ui/brief-labels.ts';
 import { MODERATION_ACTIONS, REPORT_CATEGORIES, TERM_CATEGORIES } from '../moderation/events.ts';
+import { PRIVACY_OPTIONS } from '../safety/privacy.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const LOCALES_DIR = join(ROOT, 'locales');
@@ -175,6 +176,8 @@ describe('translation keys used in code', () => {
     'report.category.${term.category}': () => TERM_CATEGORIES.map((c) => `report.category.${c}`),
     'policy.kind.${rule.kind}': () => ['user', 'server'].map((kind) => `policy.kind.${kind}`),
     'warning.${warning.category}': () => REPORT_CATEGORIES.map((c) => `warning.${c}`),
+    'privacy.option.${option}.label': () => PRIVACY_OPTIONS.map((o) => `privacy.option.${o}.label`),
+    'privacy.option.${option}.hint': () => PRIVACY_OPTIONS.map((o) => `privacy.option.${o}.hint`),
     'report.outcome.${outcome}': () => ['sent', 'failed', 'noModerators', 'noCategory'].map((o) => `report.outcome.${o}`),
     'moderation.action.${action}': () => MODERATION_ACTIONS.map((a) => `moderation.action.${a}`),
     'moderation.action.${done.action}': () => MODERATION_ACTIONS.map((a) => `moderation.action.${a}`)

@@ -7,10 +7,12 @@ import {
   HttpApiEvent,
   IndexedDBStore,
   PendingEventOrdering,
+  SetPresence,
   type MatrixClient,
   type SyncState
 } from 'matrix-js-sdk';
-import { get, writable } from 'svelte/store';
+import { get, writable, type Readable } from 'svelte/store';
+import { privacyStore, QUIET, type PrivacySettings, type PrivacyStore } from '../safety/privacy.ts';
 import { classifyAuthError, AuthError } from './errors.ts';
 import { resolveHomeserver } from './discovery.ts';
 import { clearSession, loadSession, markSignedOut, saveSession, storePrefix, tabLockName, type StoredSession } from './session.ts';
@@ -26,6 +28,32 @@ export type ClientPhase =
   | { phase: 'failed'; session: StoredSession; reason: string };
 
 export const clientState = writable<ClientPhase>({ phase: 'signedOut' });
+
+let currentPrivacy: PrivacyStore | null = null;
+let stopFollowingPrivacy: (() => void) | null = null;
+const privacyView = writable<PrivacySettings>({ ...QUIET });
+/** The signed-in person's privacy choices on this device (quiet until they change them). */
+export const privacySettings: Readable<PrivacySettings> = { subscribe: privacyView.subscribe };
+
+export function changePrivacy(settings: PrivacySettings): void {
+  currentPrivacy?.set(settings);
+  // Presence goes with each sync request; turning it on takes effect from the next start.
+  const state = get(clientState);
+  if (state.phase === 'ready' && !settings.presence) void state.client.setSyncPresence(SetPresence.Offline);
+}
+
+function followPrivacy(prefix: string): PrivacySettings {
+  stopFollowingPrivacy?.();
+  currentPrivacy = privacyStore(localStorage, `${prefix}:privacy`);
+  stopFollowingPrivacy = currentPrivacy.subscribe((settings) => privacyView.set(settings));
+  return get(currentPrivacy);
+}
+
+function forgetPrivacy(): void {
+  stopFollowingPrivacy?.();
+  stopFollowingPrivacy = currentPrivacy = null;
+  privacyView.set({ ...QUIET });
+}
 export const syncView = writable<SyncView>(initialSyncView);
 /** Where this device stands with cross-signing; 'checking' until the first sync. */
 export const trustState = writable<TrustState | 'checking' | 'skipped'>('checking');
@@ -171,7 +199,13 @@ async function startOnce(): Promise<void> {
       void signOut();
     });
     listenForVerificationRequests(client);
-    await client.startClient({ initialSyncLimit: 30, lazyLoadMembers: true, pendingEventOrdering: PendingEventOrdering.Detached });
+    const privacy = followPrivacy(prefix);
+    await client.startClient({
+      initialSyncLimit: 30,
+      lazyLoadMembers: true,
+      pendingEventOrdering: PendingEventOrdering.Detached,
+      disablePresence: !privacy.presence
+    });
     clientState.set({ phase: 'ready', session, client });
   } catch (error) {
     releaseTabLock?.();
@@ -214,6 +248,7 @@ export async function signOut(): Promise<void> {
   releaseTabLock?.();
   releaseTabLock = null;
   syncView.set(initialSyncView);
+  forgetPrivacy();
   clientState.set({ phase: 'signedOut' });
 }
 
@@ -262,6 +297,7 @@ export async function eraseThisBrowser(): Promise<void> {
     state.client.stopClient();
     await state.client.clearStores({ cryptoDatabasePrefix: `${storePrefix(state.session)}:crypto` }).catch(() => undefined);
   }
+  forgetPrivacy();
   clientState.set({ phase: 'signedOut' });
   releaseTabLock?.();
   releaseTabLock = null;
