@@ -3,7 +3,7 @@
 // who changed nothing shows others neither read receipts nor typing.
 import { DatabaseSync } from 'node:sqlite';
 import { ReceiptType, RoomMemberEvent } from 'matrix-js-sdk';
-import { test, expect, openPerson, createRoomThroughUi, inviteThroughUi, messageWithText, recordPlaintext } from './fixtures.ts';
+import { test, expect, openPerson, createRoomThroughUi, inviteThroughUi, messageWithText, recordPlaintext, sendThroughUi, twoPeopleInRoom } from './fixtures.ts';
 import { joinWhenInvited, sendMessage, startParticipant } from '../participants/participant.ts';
 import { uniqueLocalpart } from '../homeserver/synapse.ts';
 
@@ -127,4 +127,28 @@ test('a default user never shows another member a public read receipt or a typin
   } finally {
     await other.stop();
   }
+});
+
+test('with a lifetime of a few seconds, messages disappear for both members, and the header shows the policy', async ({ browser, hs, newUser }, info) => {
+  test.setTimeout(120_000);
+  const tag = info.testId.slice(0, 8);
+  const { alice, bob } = await twoPeopleInRoom(browser, hs, newUser, `Fleeting ${tag}`);
+  await alice.page.getByText('Disappearing messages').click();
+  await alice.page.getByTestId('retention-amount').fill('8');
+  await alice.page.getByTestId('retention-unit').selectOption('second');
+  await alice.page.getByTestId('retention-set').click();
+  for (const page of [alice.page, bob.page]) {
+    await expect(page.getByTestId('retention-badge')).toHaveText('Messages disappear after 8 seconds', { timeout: 15_000 });
+  }
+  // Bob cannot change it: only those allowed to set room state see the setting.
+  await expect(bob.page.getByText('Disappearing messages')).toHaveCount(0);
+
+  const text = `This will not last ${tag}`;
+  await sendThroughUi(alice.page, text, info.testId);
+  for (const page of [alice.page, bob.page]) await expect(messageWithText(page, text)).toBeVisible({ timeout: 5_000 });
+  for (const page of [alice.page, bob.page]) await expect(messageWithText(page, text)).toHaveCount(0, { timeout: 20_000 });
+  // A reload does not bring it back from the local store.
+  await bob.page.reload();
+  await expect(bob.page.getByTestId('retention-badge')).toBeVisible({ timeout: 30_000 });
+  await expect(messageWithText(bob.page, text)).toHaveCount(0);
 });

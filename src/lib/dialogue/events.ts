@@ -185,3 +185,21 @@ export function parseTranslationService(content: unknown): string | null | undef
 export function translationServiceContent(url: string | null): { url: string | null } {
   return v.parse(TranslationServiceSchema, { url: url?.trim() || null });
 }
+
+// --- Disappearing messages: the spec's m.room.retention state event.
+
+/** The longest lifetime a room may set: a year. Anything longer is treated as no lifetime. */
+const MAX_LIFETIME_MS = 365 * 24 * 3_600_000;
+const RetentionSchema = v.object({
+  max_lifetime: v.pipe(v.number(), v.integer(), v.minValue(1_000), v.maxValue(MAX_LIFETIME_MS))
+});
+
+/** A room's message lifetime in milliseconds, or null when it has none (or an invalid one). */
+export function parseRetention(content: unknown): number | null {
+  const parsed = v.safeParse(RetentionSchema, content);
+  return parsed.success ? parsed.output.max_lifetime : null;
+}
+
+export function retentionContent(maxLifetimeMs: number | null): { max_lifetime?: number } {
+  return maxLifetimeMs === null ? {} : v.parse(RetentionSchema, { max_lifetime: maxLifetimeMs });
+}

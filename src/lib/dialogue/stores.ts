@@ -19,6 +19,7 @@ import { parseMessage, previewText } from './events.ts';
 import { disambiguatedNames, roomTitle, type NamedMember } from './names.ts';
 import type { SendState, TimelineEntry } from './timeline.ts';
 import { translationServiceIn, translationsIn, type Translation } from './translations.ts';
+import { isExpired, nextExpiry, retentionOf } from './retention.ts';
 
 export interface RoomSummary {
   roomId: string;
@@ -140,6 +141,10 @@ export interface RoomView {
   translations: Map<string, (Translation & { senderName: string })[]>;
   /** The self-hosted translation service a facilitator enabled here, if any. */
   translationService: string | null;
+  /** The room's message lifetime (disappearing messages), in milliseconds. */
+  retention: number | null;
+  /** When the next shown message expires, to re-render then. */
+  nextExpiry: number | null;
 }
 
 const SHOWN_TYPES = new Set<string>([EventType.RoomMessage, EventType.RoomMessageEncrypted]);
@@ -174,7 +179,9 @@ function entryOf(event: MatrixEvent, names: Map<string, string>, byId: Map<strin
 export function roomViewOf(client: MatrixClient, room: Room): RoomView {
   const live = room.getLiveTimeline().getEvents();
   const pendingEvents = room.getPendingEvents().filter((e) => e.status !== EventStatus.CANCELLED);
-  const events = [...live, ...pendingEvents].filter((e) => SHOWN_TYPES.has(e.getType()));
+  const retention = retentionOf(room);
+  const now = Date.now();
+  const events = [...live, ...pendingEvents].filter((e) => SHOWN_TYPES.has(e.getType()) && !isExpired(e.getTs(), retention, now));
   const members: NamedMember[] = room.getMembers().map((m) => ({ userId: m.userId, displayName: m.rawDisplayName }));
   for (const event of events) {
     const sender = event.getSender();
@@ -195,7 +202,13 @@ export function roomViewOf(client: MatrixClient, room: Room): RoomView {
     translations: new Map(
       [...translationsIn(live)].map(([eventId, list]) => [eventId, list.map((tr) => ({ ...tr, senderName: names.get(tr.sender) ?? tr.sender }))])
     ),
-    translationService: translationServiceIn(room, live)
+    translationService: translationServiceIn(room, live),
+    retention,
+    nextExpiry: nextExpiry(
+      events.map((e) => e.getTs()),
+      retention,
+      now
+    )
   };
 }
 
@@ -204,8 +217,17 @@ export function roomViewStore(client: MatrixClient, roomId: string): Readable<Ro
     const room = client.getRoom(roomId);
     return room ? roomViewOf(client, room) : null;
   };
-  return readable(current(), (set) =>
-    onClientChanges(
+  return readable(current(), (set) => {
+    // Disappearing messages vanish when they expire, not at the next event.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const update = () => {
+      const view = current();
+      set(view);
+      clearTimeout(timer);
+      if (view?.nextExpiry) timer = setTimeout(update, Math.max(0, view.nextExpiry - Date.now()) + 50);
+    };
+    update();
+    const stop = onClientChanges(
       client,
       [
         RoomEvent.Timeline,
@@ -217,11 +239,16 @@ export function roomViewStore(client: MatrixClient, roomId: string): Readable<Ro
         MatrixEventEvent.Decrypted,
         ClientEvent.Room,
         RoomMemberEvent.Name,
-        RoomStateEvent.Members
+        RoomStateEvent.Members,
+        RoomStateEvent.Events
       ],
-      () => set(current())
-    )
-  );
+      update
+    );
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+  });
 }
 
 /** A store of `compute()`, recomputed whenever one of a room's timeline events arrives, decrypts or changes send state. */

@@ -11,6 +11,7 @@ import { BRIEF_OPEN_ERRORS } from '../consultation/briefs.ts';
 import { BRIEF_WORDS } from '../ui/brief-labels.ts';
 import { MODERATION_ACTIONS, REPORT_CATEGORIES, TERM_CATEGORIES } from '../moderation/events.ts';
 import { PRIVACY_OPTIONS } from '../safety/privacy.ts';
+import { DURATION_UNITS } from './duration.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const LOCALES_DIR = join(ROOT, 'locales');
@@ -178,6 +179,7 @@ describe('translation keys used in code', () => {
     'warning.${warning.category}': () => REPORT_CATEGORIES.map((c) => `warning.${c}`),
     'privacy.option.${option}.label': () => PRIVACY_OPTIONS.map((o) => `privacy.option.${o}.label`),
     'privacy.option.${option}.hint': () => PRIVACY_OPTIONS.map((o) => `privacy.option.${o}.hint`),
+    'retention.units.${option}': () => DURATION_UNITS.map((u) => `retention.units.${u}`),
     'report.outcome.${outcome}': () => ['sent', 'failed', 'noModerators', 'noCategory'].map((o) => `report.outcome.${o}`),
     'moderation.action.${action}': () => MODERATION_ACTIONS.map((a) => `moderation.action.${a}`),
     'moderation.action.${done.action}': () => MODERATION_ACTIONS.map((a) => `moderation.action.${a}`)

@@ -4,7 +4,7 @@ import { parsePrivacy, privacyStore, QUIET } from './privacy.ts';
 
 describe('privacy settings', () => {
   it('are quiet by default, and for anything stored that is not valid', () => {
-    expect(QUIET).toEqual({ publicReceipts: false, typingNotices: false, presence: false, linkPreviews: false });
+    expect(QUIET).toEqual({ publicReceipts: false, typingNotices: false, presence: false, linkPreviews: false, redactExpired: false });
     for (const raw of [null, '', 'not json', '[]', '42', '{"publicReceipts":"yes"}']) expect(parsePrivacy(raw), String(raw)).toEqual(QUIET);
   });
 

@@ -12,12 +12,14 @@ const PrivacySchema = v.object({
   /** Others see when you are online. */
   presence: v.optional(v.boolean(), false),
   /** Links get a preview, which makes the homeserver fetch them. */
-  linkPreviews: v.optional(v.boolean(), false)
+  linkPreviews: v.optional(v.boolean(), false),
+  /** In rooms with disappearing messages, the person's own expired messages are redacted on the server too. */
+  redactExpired: v.optional(v.boolean(), false)
 });
 export type PrivacySettings = v.InferOutput<typeof PrivacySchema>;
-export const PRIVACY_OPTIONS = ['publicReceipts', 'typingNotices', 'presence', 'linkPreviews'] as const satisfies readonly (keyof PrivacySettings)[];
+export const PRIVACY_OPTIONS = ['publicReceipts', 'typingNotices', 'presence', 'linkPreviews', 'redactExpired'] as const satisfies readonly (keyof PrivacySettings)[];
 
-export const QUIET: PrivacySettings = { publicReceipts: false, typingNotices: false, presence: false, linkPreviews: false };
+export const QUIET: PrivacySettings = { publicReceipts: false, typingNotices: false, presence: false, linkPreviews: false, redactExpired: false };
 
 /** The stored settings, or the quiet defaults for anything missing or invalid. */
 export function parsePrivacy(raw: string | null): PrivacySettings {
