@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const appPort = Number(process.env.PARLEY_APP_PORT ?? 4317);
+/** Where the interpretation test's stand-in translation service listens. */
+export const translationServicePort = appPort + 1;
 export const chromiumPath = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -28,11 +30,11 @@ export default defineConfig({
     { name: 'server-audit', testMatch: /server-audit/, dependencies: ['e2e'] }
   ],
   webServer: {
-    // Build first, then serve: rebuilding under a running preview crashes it.
-    command: `npm run build && npx vite preview --port ${appPort}`,
+    // The built app, served as a deployment serves it (scripts/serve.ts), never an older build.
+    command: `npm run build && node tests/setup/test-config.js build ${translationServicePort} && node scripts/serve.ts build ${appPort}`,
     url: `http://127.0.0.1:${appPort}`,
     timeout: 180_000,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     env: { PARLEY_APP_PORT: String(appPort) }
   }
 });

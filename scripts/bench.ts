@@ -245,7 +245,7 @@ async function main() {
     results.backupRestore1000Ms = Math.round(await backupRestore(hs));
   } finally {
     await browser.close();
-    server.process.kill();
+    await server.close();
     await stopSynapse(hs);
     removeSynapseData(hs);
   }

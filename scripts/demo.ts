@@ -40,7 +40,7 @@ async function main() {
   const participants: Participant[] = [];
   let server: Awaited<ReturnType<typeof serveApp>> | null = null;
   const stop = async (code: number) => {
-    server?.process.kill();
+    await server?.close();
     for (const p of participants) await p.stop();
     await stopSynapse(hs);
     removeSynapseData(hs);

@@ -1,35 +1,67 @@
-// Builds the static app and serves it with `vite preview` (which sends .wasm as application/wasm),
-// writing config.json so the sign-in form proposes the given homeserver.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Builds the static app and serves build/ exactly as a deployment would: the files, index.html
+// for every route (a single-page app), .wasm as application/wasm, and the security headers a
+// host should add. Used by the browser tests, `npm run demo` and `npm run bench`; run directly
+// (`node scripts/serve.ts <dir> <port>`) it serves until stopped.
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8'
+};
+
+/** What a host should send with every response (the page's own policy travels in its meta tag). */
+const SECURITY_HEADERS = {
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "frame-ancestors 'none'",
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()'
+};
 
 export function buildApp(): void {
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-export async function serveApp(port: number, defaultServer: string): Promise<{ url: string; process: ChildProcess }> {
-  // `vite preview` serves SvelteKit's client output; build/ is what a deployment copies.
-  for (const dir of ['.svelte-kit/output/client', 'build']) writeFileSync(join(dir, 'config.json'), JSON.stringify({ defaultServer }));
-  // Vite runs as this process's direct child (not under npx), so that killing it stops it.
-  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PARLEY_APP_PORT: String(port) }
+export async function serveStatic(dir: string, port: number, host = '127.0.0.1'): Promise<{ url: string; close(): Promise<void> }> {
+  const root = resolve(dir);
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    let file = join(root, path);
+    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    const immutable = file.includes(`${join(root, '_app', 'immutable')}`);
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache'
+    });
+    createReadStream(file).pipe(response);
   });
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    // Another server answering on the port must not be mistaken for ours.
-    if (exited) throw new Error(`vite preview exited: is port ${port} in use?`);
-    try {
-      if ((await fetch(url)).ok) return { url, process: child };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error(`vite preview did not answer at ${url}`);
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, done);
+  });
+  return { url: `http://${host}:${port}`, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+/** Serves the built app, with config.json proposing the given homeserver. */
+export async function serveApp(port: number, defaultServer: string): Promise<{ url: string; close(): Promise<void> }> {
+  writeFileSync(join('build', 'config.json'), JSON.stringify({ defaultServer }));
+  return serveStatic('build', port);
+}
+
+if (import.meta.main) {
+  const [dir = 'build', port = '4173'] = process.argv.slice(2);
+  const { url } = await serveStatic(dir, Number(port));
+  console.log(`serving ${dir} at ${url}`);
 }

@@ -3,7 +3,7 @@
 // moderators' room, a moderator's actions recorded in the audit log, policy lists across the
 // rooms of a dialogue's space, and translations members attach to each other's messages.
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { translationServicePort } from '../../playwright.config.ts';
 import { test, expect, messageWithText, openPerson, recordPlaintext, sendThroughUi, twoPeopleInRoom } from './fixtures.ts';
 import { auditDatabase } from './audit.ts';
 import { startParticipant } from '../participants/participant.ts';
@@ -204,9 +204,9 @@ async function startTranslationService(): Promise<{ url: string; received: strin
       response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ translatedText: `[${target}] ${q}` }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  // The port the suite's deployment settings list (tests/setup/test-config.js).
+  await new Promise<void>((resolve) => server.listen(translationServicePort, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${translationServicePort}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 test('a translation attached by one user is shown to another; machine translation only through a service the facilitator enabled', async ({ browser, hs, newUser }, info) => {
@@ -239,7 +239,7 @@ test('a translation attached by one user is shown to another; machine translatio
   try {
     await alice.page.getByText('Translation service: off').click();
     await expect(alice.page.getByText(/receives every text people translate with it/)).toBeVisible();
-    await alice.page.getByLabel('Address of a self-hosted LibreTranslate-compatible service').fill(service.url);
+    await expect(alice.page.getByLabel('Self-hosted LibreTranslate-compatible service')).toHaveValue(service.url);
     const enable = alice.page.getByRole('button', { name: 'Enable for this room' });
     await expect(enable).toBeDisabled();
     await alice.page.getByLabel('I understand that text translated with it is sent to that server.').check();

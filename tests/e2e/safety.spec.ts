@@ -3,7 +3,19 @@
 // who changed nothing shows others neither read receipts nor typing.
 import { DatabaseSync } from 'node:sqlite';
 import { ReceiptType, RoomMemberEvent } from 'matrix-js-sdk';
-import { test, expect, openPerson, createRoomThroughUi, inviteThroughUi, messageWithText, recordPlaintext, sendThroughUi, twoPeopleInRoom } from './fixtures.ts';
+import {
+  test,
+  expect,
+  openPerson,
+  createRoomThroughUi,
+  inviteThroughUi,
+  messageWithText,
+  recordPlaintext,
+  sendThroughUi,
+  signInThroughUi,
+  twoPeopleInRoom
+} from './fixtures.ts';
+import { translationServicePort } from '../../playwright.config.ts';
 import { joinWhenInvited, sendMessage, startParticipant } from '../participants/participant.ts';
 import { uniqueLocalpart } from '../homeserver/synapse.ts';
 
@@ -151,4 +163,57 @@ test('with a lifetime of a few seconds, messages disappear for both members, and
   await bob.page.reload();
   await expect(bob.page.getByTestId('retention-badge')).toBeVisible({ timeout: 30_000 });
   await expect(messageWithText(bob.page, text)).toHaveCount(0);
+});
+
+test('a full scenario reaches only the app and the homeserver, under a policy that blocks inline script and other origins', async ({ browser, hs, newUser, baseURL }, info) => {
+  test.setTimeout(180_000);
+  const tag = info.testId.slice(0, 8);
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  const origins = new Set<string>();
+  context.on('request', (request) => origins.add(new URL(request.url()).origin));
+  const user = await newUser('leakless');
+  const peer = await startParticipant(hs, uniqueLocalpart('peer'));
+  try {
+    // Sign in (trust setup included), chat with someone, create a dialogue and open the consultation form.
+    await signInThroughUi(page, hs, user);
+    const roomId = await createRoomThroughUi(page, `Leakless ${tag}`);
+    await inviteThroughUi(page, peer.user.userId);
+    await joinWhenInvited(peer, roomId);
+    const hello = `Hello from the peer ${tag}`;
+    recordPlaintext(info.testId, hello);
+    await sendMessage(peer, roomId, { msgtype: 'm.text', body: hello });
+    await expect(messageWithText(page, hello)).toBeVisible({ timeout: 30_000 });
+    await sendThroughUi(page, `And hello back ${tag}`, info.testId);
+    await expect(page.getByTestId('message').last()).toHaveAttribute('data-send-state', /sent|remote/);
+    await page.getByTestId('new-dialogue').click();
+    await page.getByLabel('Dialogue name').fill(`Leakless dialogue ${tag}`);
+    await page.getByLabel('Ground rules and consent text').fill(`Rules ${tag}`);
+    await page.getByRole('button', { name: 'Create dialogue' }).click();
+    await page.getByTestId('new-consultation').click({ timeout: 60_000 });
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'syncing', { timeout: 30_000 });
+
+    expect([...origins].sort()).toEqual([new URL(baseURL!).origin, new URL(hs.url).origin].sort());
+
+    // The page's policy: no inline script runs, and nothing else can be reached.
+    const policies = await page.locator('meta[http-equiv="Content-Security-Policy"]').evaluateAll((metas) => metas.map((m) => m.getAttribute('content') ?? ''));
+    expect(policies[0]).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    // The suite's deployment lists one translation service (tests/setup/test-config.js).
+    expect(policies.at(-1)).toBe(`connect-src 'self' ${new URL(hs.url).origin} http://127.0.0.1:${translationServicePort}`);
+    // The page itself carries no inline script (SvelteKit's start-up script was moved to a file).
+    expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);
+    const blocked = await page.evaluate(async (elsewhere) => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true';
+      document.body.append(script);
+      const fetched = await fetch(elsewhere).then(() => 'reached', () => 'blocked');
+      return { inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, fetched };
+    }, `http://127.0.0.1:9/`);
+    expect(blocked).toEqual({ inlineRan: false, fetched: 'blocked' });
+  } finally {
+    await peer.stop();
+    await context.close();
+  }
 });

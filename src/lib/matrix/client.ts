@@ -13,6 +13,8 @@ import {
 } from 'matrix-js-sdk';
 import { get, writable, type Readable } from 'svelte/store';
 import { privacyStore, QUIET, type PrivacySettings, type PrivacyStore } from '../safety/privacy.ts';
+import { connectionsRestricted, connectPolicy, restrictConnections } from '../safety/csp.ts';
+import { appConfig } from '../config.ts';
 import { classifyAuthError, AuthError } from './errors.ts';
 import { resolveHomeserver } from './discovery.ts';
 import { clearSession, loadSession, markSignedOut, saveSession, storePrefix, tabLockName, type StoredSession } from './session.ts';
@@ -175,6 +177,8 @@ async function startOnce(): Promise<void> {
     return;
   }
   try {
+    // From here on the page may reach the app, this homeserver and the deployment's translation services only.
+    restrictConnections(document, connectPolicy(session.baseUrl, (await appConfig()).translationServices));
     const prefix = storePrefix(session);
     const store = new IndexedDBStore({ indexedDB: window.indexedDB, localStorage, dbName: `${prefix}:sync` });
     await store.startup();
@@ -250,6 +254,8 @@ export async function signOut(): Promise<void> {
   syncView.set(initialSyncView);
   forgetPrivacy();
   clientState.set({ phase: 'signedOut' });
+  // The page's policy allows only the old homeserver: start over from the app's own policy.
+  if (connectionsRestricted()) location.replace('/');
 }
 
 async function deleteDatabases(matches: (name: string) => boolean): Promise<void> {
