@@ -217,3 +217,92 @@ test('a full scenario reaches only the app and the homeserver, under a policy th
     await context.close();
   }
 });
+
+test('the app lock: idle locks and empties the page, the stored data holds no key or token in clear, and only the right passphrase opens it', async ({ browser, hs, newUser }, info) => {
+  test.setTimeout(180_000);
+  const tag = info.testId.slice(0, 8);
+  const { alice } = await twoPeopleInRoom(browser, hs, newUser, `Locked ${tag}`);
+  const page = alice.page;
+  const text = `Something private ${tag}`;
+  await sendThroughUi(page, text, info.testId);
+  await expect(messageWithText(page, text)).toBeVisible();
+  const accessToken = await page.evaluate(() => (JSON.parse(localStorage.getItem('parley.session') ?? '{}') as { accessToken?: string }).accessToken);
+  expect(accessToken).toBeTruthy();
+
+  const passphrase = `lock-${tag}`;
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByTestId('lock-passphrase').fill(passphrase);
+  await page.getByTestId('lock-repeat').fill(passphrase);
+  await page.getByTestId('lock-idle').selectOption('1');
+  await page.getByTestId('lock-turn-on').click();
+  await expect(page.getByTestId('lock-outcome')).toHaveText('The app lock is on.');
+
+  // Time runs as usual, but can be moved on: a minute without input locks the app.
+  await page.clock.install();
+  await page.reload();
+  await expect(page.getByTestId('lock-screen')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('unlock-passphrase').fill(passphrase);
+  await page.getByTestId('unlock').click();
+  await page.getByTestId('rooms').getByRole('link', { name: `Locked ${tag}` }).click({ timeout: 30_000 });
+  await expect(messageWithText(page, text)).toBeVisible({ timeout: 30_000 });
+  await page.clock.fastForward('01:05');
+  await expect(page.getByTestId('lock-screen')).toBeVisible({ timeout: 30_000 });
+  expect(await page.content()).not.toContain(text);
+  expect(await page.title()).toBe('Parley');
+
+  // What a copied profile would hold: every IndexedDB value and all of local storage.
+  const stored = await page.evaluate(async () => {
+    const dump: string[] = [];
+    const encode = (value: unknown): string =>
+      JSON.stringify(value, (_key, v: unknown) => (v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? `bytes:${new TextDecoder('latin1').decode(v as ArrayBuffer)}` : v));
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      for (const storeName of db.objectStoreNames) {
+        const values = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(storeName, 'readonly').objectStore(storeName).getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        dump.push(...values.map((value) => `${name}/${storeName}\t${encode(value)}`));
+      }
+      db.close();
+    }
+    for (const key of Object.keys(localStorage)) dump.push(`localStorage/${key}\t${JSON.stringify(localStorage.getItem(key))}`);
+    return dump;
+  });
+  const all = stored.join('\n');
+  expect(stored.some((line) => line.includes(':crypto'))).toBe(true);
+  expect(all).not.toContain(accessToken!);
+  if (alice.recoveryKey) expect(all).not.toContain(alice.recoveryKey);
+  // The Rust crypto store keeps pickled keys. Encrypted at rest, every pickle is an opaque
+  // envelope (version, nonce, ciphertext), and no key's contents are readable anywhere.
+  const cryptoValues = stored.filter((line) => line.includes(':crypto')).map((line) => JSON.parse(line.split('\t')[1]) as unknown);
+  const pickles: unknown[] = [];
+  const walk = (value: unknown): void => {
+    if (!value || typeof value !== 'object') return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (/pickle/i.test(key)) pickles.push(inner);
+      else walk(inner);
+    }
+  };
+  cryptoValues.forEach(walk);
+  expect(pickles.length).toBeGreaterThan(0);
+  for (const pickle of pickles) expect(Object.keys(pickle as object).sort()).toEqual(['ciphertext', 'nonce', 'version']);
+  expect(all).not.toMatch(/"(ratchet|initial_ratchet|private_key|secret_key|session_key|pickle_key|decryption_key)"/i);
+  expect(all).not.toContain(text);
+
+  // A wrong passphrase opens nothing; the right one brings everything back.
+  await page.getByTestId('unlock-passphrase').fill(`${passphrase}x`);
+  await page.getByTestId('unlock').click();
+  await expect(page.getByTestId('unlock-error')).toHaveText('That passphrase is not right.');
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await page.getByTestId('unlock-passphrase').fill(passphrase);
+  await page.getByTestId('unlock').click();
+  await page.getByTestId('rooms').getByRole('link', { name: `Locked ${tag}` }).click({ timeout: 30_000 });
+  await expect(messageWithText(page, text)).toBeVisible({ timeout: 30_000 });
+});

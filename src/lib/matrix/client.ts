@@ -17,7 +17,29 @@ import { connectionsRestricted, connectPolicy, restrictConnections } from '../sa
 import { appConfig } from '../config.ts';
 import { classifyAuthError, AuthError } from './errors.ts';
 import { resolveHomeserver } from './discovery.ts';
-import { clearSession, loadSession, markSignedOut, saveSession, storePrefix, tabLockName, type StoredSession } from './session.ts';
+import {
+  clearSession,
+  isLocked,
+  loadSession,
+  markSignedOut,
+  saveSession,
+  storePrefix,
+  tabLockName,
+  type LockedSession,
+  type StoredSession
+} from './session.ts';
+import {
+  afterFailure,
+  fromBase64,
+  newStorageKey,
+  NO_ATTEMPTS,
+  openVault,
+  parseAttempts,
+  sealSecrets,
+  waitBeforeAttempt,
+  WrongPassphraseError,
+  type LockSecrets
+} from '../safety/app-lock.ts';
 import { initialSyncView, nextSyncView, type SdkSyncState, type SyncView } from './sync-status.ts';
 import { cryptoCallbacks, forgetSecretStorageKeys, trustStateOf, type TrustState } from './trust.ts';
 import { listenForVerificationRequests } from './verification.ts';
@@ -25,6 +47,8 @@ import { listenForVerificationRequests } from './verification.ts';
 export type ClientPhase =
   | { phase: 'signedOut' }
   | { phase: 'starting'; session: StoredSession }
+  /** An app lock is set and not yet opened: nothing of the account is in memory. */
+  | { phase: 'locked'; session: LockedSession }
   | { phase: 'ready'; session: StoredSession; client: MatrixClient }
   | { phase: 'otherTab'; session: StoredSession }
   | { phase: 'failed'; session: StoredSession; reason: string };
@@ -108,7 +132,8 @@ interface LoginLikeResponse {
 
 function sessionFrom(baseUrl: string, response: LoginLikeResponse): StoredSession {
   if (!response.access_token || !response.device_id) throw new AuthError('unknown', 'no access token');
-  return { baseUrl, userId: response.user_id, deviceId: response.device_id, accessToken: response.access_token };
+  // Every new device's crypto store is encrypted at rest from the start, with a key of its own.
+  return { baseUrl, userId: response.user_id, deviceId: response.device_id, accessToken: response.access_token, storageKey: newStorageKey() };
 }
 
 export async function signIn(server: string, username: string, password: string): Promise<void> {
@@ -166,11 +191,17 @@ export function startSavedSession(): Promise<void> {
 async function startOnce(): Promise<void> {
   const current = get(clientState);
   if (current.phase === 'ready' || current.phase === 'starting') return;
-  const session = loadSession(localStorage);
-  if (!session) {
+  const saved = loadSession(localStorage);
+  if (!saved) {
     clientState.set({ phase: 'signedOut' });
     return;
   }
+  if (isLocked(saved) && !unlockedSecrets) {
+    appLock.set({ idleMinutes: saved.idleMinutes });
+    clientState.set({ phase: 'locked', session: saved });
+    return;
+  }
+  const session = openSession(saved);
   clientState.set({ phase: 'starting', session });
   if (!(await acquireTabLock(tabLockName(session)))) {
     clientState.set({ phase: 'otherTab', session });
@@ -191,7 +222,10 @@ async function startOnce(): Promise<void> {
       timelineSupport: true,
       cryptoCallbacks
     });
-    await client.initRustCrypto({ cryptoDatabasePrefix: `${prefix}:crypto` });
+    await client.initRustCrypto({
+      cryptoDatabasePrefix: `${prefix}:crypto`,
+      storageKey: session.storageKey ? fromBase64(session.storageKey) : undefined
+    });
     syncView.set(initialSyncView);
     client.on(ClientEvent.Sync, (state: SyncState, _prev, data) => {
       syncView.update((view) => nextSyncView(view, state as SdkSyncState, data?.error as never, navigator.onLine));
@@ -216,6 +250,92 @@ async function startOnce(): Promise<void> {
     releaseTabLock = null;
     clientState.set({ phase: 'failed', session, reason: error instanceof Error ? error.message : String(error) });
   }
+}
+
+// --- App lock: the token and the store key sealed with the person's passphrase.
+
+let unlockedSecrets: LockSecrets | null = null;
+/** The lock on this device: its idle time, null when none is set, 'unavailable' for a store made without a key. */
+export const appLock = writable<{ idleMinutes: number } | null | 'unavailable'>(null);
+const ATTEMPTS_KEY = 'parley.unlockAttempts';
+
+export class UnlockError extends Error {
+  name = 'UnlockError';
+  /** How long before the next attempt is allowed (0: the passphrase was wrong, try again now). */
+  readonly waitMs: number;
+  constructor(waitMs: number) {
+    super(waitMs > 0 ? 'wait' : 'wrong passphrase');
+    this.waitMs = waitMs;
+  }
+}
+
+function openSession(saved: StoredSession | LockedSession): StoredSession {
+  if (!isLocked(saved)) {
+    appLock.set(saved.storageKey ? null : 'unavailable');
+    return saved;
+  }
+  const { vault: _vault, idleMinutes, ...device } = saved;
+  appLock.set({ idleMinutes });
+  return { ...device, ...unlockedSecrets! };
+}
+
+/** Opens the vault with the passphrase and starts the client; wrong attempts wait longer and longer. */
+export async function unlock(passphrase: string): Promise<void> {
+  const saved = loadSession(localStorage);
+  if (!saved || !isLocked(saved)) return startSavedSession();
+  const attempts = parseAttempts(localStorage.getItem(ATTEMPTS_KEY));
+  const wait = waitBeforeAttempt(attempts, Date.now());
+  if (wait > 0) throw new UnlockError(wait);
+  try {
+    unlockedSecrets = await openVault(passphrase, saved.vault);
+  } catch (error) {
+    if (!(error instanceof WrongPassphraseError)) throw error;
+    const next = afterFailure(attempts, Date.now());
+    localStorage.setItem(ATTEMPTS_KEY, JSON.stringify(next));
+    throw new UnlockError(waitBeforeAttempt(next, Date.now()));
+  }
+  localStorage.setItem(ATTEMPTS_KEY, JSON.stringify(NO_ATTEMPTS));
+  await startSavedSession();
+}
+
+/** Seals this device's secrets with a passphrase: from now on a copied profile opens nothing. */
+export async function setAppLock(passphrase: string, idleMinutes: number): Promise<void> {
+  const state = get(clientState);
+  if (state.phase !== 'ready' || !state.session.storageKey) throw new Error('no store key to seal');
+  const secrets = { accessToken: state.session.accessToken, storageKey: state.session.storageKey };
+  const vault = await sealSecrets(passphrase, secrets);
+  const { baseUrl, userId, deviceId } = state.session;
+  saveSession(localStorage, { baseUrl, userId, deviceId, vault, idleMinutes });
+  unlockedSecrets = secrets;
+  appLock.set({ idleMinutes });
+}
+
+/** Takes the lock off, after the passphrase is given again. */
+export async function removeAppLock(passphrase: string): Promise<void> {
+  const saved = loadSession(localStorage);
+  if (!saved || !isLocked(saved)) return;
+  let secrets: LockSecrets;
+  try {
+    secrets = await openVault(passphrase, saved.vault);
+  } catch {
+    throw new UnlockError(0);
+  }
+  const { baseUrl, userId, deviceId } = saved;
+  saveSession(localStorage, { baseUrl, userId, deviceId, ...secrets });
+  appLock.set(null);
+}
+
+const IN_FLIGHT_WAIT_MS = 10_000;
+
+/**
+ * Locks now: the page reloads, so nothing of the account stays in memory or on screen. While
+ * `busy()` (a message still being encrypted or sent, which would be lost) it waits a little.
+ */
+export async function lockNow(busy: () => boolean = () => false): Promise<void> {
+  const deadline = Date.now() + IN_FLIGHT_WAIT_MS;
+  while (busy() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  unlockedSecrets = null;
+  location.reload();
 }
 
 let trustCheckRunning = false;
@@ -253,9 +373,15 @@ export async function signOut(): Promise<void> {
   releaseTabLock = null;
   syncView.set(initialSyncView);
   forgetPrivacy();
+  unlockedSecrets = null;
+  appLock.set(null);
+  // The page's policy allows only the old homeserver: start over from the app's own policy
+  // (a notice for the sign-in screen waits in session storage).
+  if (connectionsRestricted()) {
+    location.replace('/');
+    return;
+  }
   clientState.set({ phase: 'signedOut' });
-  // The page's policy allows only the old homeserver: start over from the app's own policy.
-  if (connectionsRestricted()) location.replace('/');
 }
 
 async function deleteDatabases(matches: (name: string) => boolean): Promise<void> {
@@ -304,6 +430,8 @@ export async function eraseThisBrowser(): Promise<void> {
     await state.client.clearStores({ cryptoDatabasePrefix: `${storePrefix(state.session)}:crypto` }).catch(() => undefined);
   }
   forgetPrivacy();
+  unlockedSecrets = null;
+  appLock.set(null);
   clientState.set({ phase: 'signedOut' });
   releaseTabLock?.();
   releaseTabLock = null;

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clearSession, loadSession, saveSession, storePrefix, tabLockName, type StoredSession } from './session.ts';
+import { clearSession, isLocked, loadSession, saveSession, storePrefix, tabLockName, type LockedSession, type StoredSession } from './session.ts';
+import { sealSecrets } from '../safety/app-lock.ts';
 
 class MemoryStorage implements Storage {
   private readonly items = new Map<string, string>();
@@ -107,6 +108,34 @@ describe('saveSession / loadSession', () => {
 
   it('ignores other keys in storage', () => {
     storage.setItem('parley.other', JSON.stringify(session));
+    expect(loadSession(storage)).toBeNull();
+  });
+});
+
+describe('a session with an app lock', () => {
+  it('keeps only the sealed vault: no access token or store key beside it', async () => {
+    const storage = new MemoryStorage();
+    const vault = await sealSecrets('passphrase', { accessToken: 'syt_token', storageKey: 'c2VjcmV0' }, 100_000);
+    const locked: LockedSession = { baseUrl: session.baseUrl, userId: session.userId, deviceId: session.deviceId, vault, idleMinutes: 5 };
+    saveSession(storage, locked);
+    const loaded = loadSession(storage);
+    expect(loaded).toEqual(locked);
+    expect(loaded && isLocked(loaded)).toBe(true);
+    expect(storage.getItem(KEY)).not.toContain('syt_token');
+    expect(storage.getItem(KEY)).not.toContain('c2VjcmV0');
+  });
+
+  it('an open session with its store key is not locked', () => {
+    const storage = new MemoryStorage();
+    saveSession(storage, { ...session, storageKey: 'c2VjcmV0' });
+    const loaded = loadSession(storage);
+    expect(loaded && isLocked(loaded)).toBe(false);
+    expect(loaded).toEqual({ ...session, storageKey: 'c2VjcmV0' });
+  });
+
+  it('rejects a vault with a broken shape', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(KEY, JSON.stringify({ baseUrl: session.baseUrl, userId: session.userId, deviceId: session.deviceId, vault: { version: 2 }, idleMinutes: 5 }));
     expect(loadSession(storage)).toBeNull();
   });
 });
