@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanDisplayName, disambiguatedNames, lookAlikeNames, roomTitle, type NamedMember } from './names.ts';
+import { cleanDisplayName, disambiguatedNames, lookAlikeNames, roomNameContent, roomTitle, type NamedMember } from './names.ts';
 
 function labels(members: NamedMember[]): Record<string, string> {
   return Object.fromEntries(disambiguatedNames(members));
@@ -135,5 +135,19 @@ describe('look-alike names', () => {
 
   it('does not flag different names', () => {
     expect(lookAlikeNames([{ userId: '@a:x.org', displayName: 'Anna' }, { userId: '@b:x.org', displayName: 'Ana' }]).size).toBe(0);
+  });
+});
+
+describe('roomNameContent', () => {
+  it('keeps the membership and replaces only the name, cleaned', () => {
+    expect(roomNameContent({ membership: 'join', displayname: 'Ana Petrosyan', avatar_url: null }, ' Blue\u200b heron ')).toEqual({
+      membership: 'join',
+      displayname: 'Blue heron',
+      avatar_url: null
+    });
+  });
+
+  it('leaves the name out when it is empty, so the usual one shows', () => {
+    expect(roomNameContent({ membership: 'join', displayname: 'Old' }, '\u202e ')).toEqual({ membership: 'join' });
   });
 });

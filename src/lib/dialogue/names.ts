@@ -18,6 +18,16 @@ export function roomTitle(room: { name: string; roomId: string }): string {
   return cleanDisplayName(room.name) || room.roomId;
 }
 
+/**
+ * The member event that gives a person a name in one room only: their current membership content
+ * with a cleaned display name (an empty name falls back to their global one, by leaving it out).
+ */
+export function roomNameContent(current: Record<string, unknown>, name: string): Record<string, unknown> {
+  const { displayname: _old, ...rest } = current;
+  const cleaned = cleanDisplayName(name);
+  return { ...rest, membership: 'join', ...(cleaned ? { displayname: cleaned } : {}) };
+}
+
 function looksLikeMatrixId(name: string): boolean {
   return /^@[^:\s]+:\S+$/.test(name);
 }

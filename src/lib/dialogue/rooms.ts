@@ -11,6 +11,7 @@ import {
   type ICreateRoomOpts,
   type MatrixClient
 } from 'matrix-js-sdk';
+import { roomNameContent } from './names.ts';
 
 export const MEGOLM = 'm.megolm.v1.aes-sha2';
 
@@ -118,4 +119,11 @@ export async function declineInvite(client: MatrixClient, roomId: string): Promi
 export async function leaveRoom(client: MatrixClient, roomId: string): Promise<void> {
   await client.leave(roomId);
   await client.forget(roomId).catch(() => undefined);
+}
+
+/** Sets the name this person goes by in one room (pseudonyms may differ from room to room). */
+export async function setRoomDisplayName(client: MatrixClient, roomId: string, name: string): Promise<void> {
+  const me = client.getSafeUserId();
+  const current = client.getRoom(roomId)?.getMember(me)?.events.member?.getContent() ?? {};
+  await client.sendStateEvent(roomId, EventType.RoomMember, roomNameContent(current, name) as never, me);
 }
