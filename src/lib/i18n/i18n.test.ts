@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { get } from 'svelte/store';
 import { describe, expect, it } from 'vitest';
-import { initI18n, locale, locales, pickLocale, setLocale, t, translate } from './index.ts';
+import { directionOf, initI18n, locale, locales, pickLocale, setLocale, t, translate, type Locale } from './index.ts';
 import { SAS_EMOJI_NAMES } from '../matrix/sas-emoji.ts';
 import { DefinitionSchema, PHASES, QUESTION_KINDS, STANCES, VOTE_VALUES } from '../consultation/events.ts';
 import { FACILITATOR_EVENT_KINDS } from '../consultation/state.ts';
@@ -51,6 +51,13 @@ function lookup(tree: Tree, key: string): unknown {
 }
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+/** Proper names and codes that stay as they are in every language. */
+const UNTRANSLATED_NAMES = /^(Parley|Matrix|Element|Draupnir|Mjolnir|LibreTranslate|Wikipedia|Synapse|PIN|OK)$/;
+/** Words a language writes exactly as English does (checked by a reader of that language). */
+const SAME_WORD_AS_ENGLISH: Record<string, string[]> = {
+  sr: ['Server', 'Panda', 'Banana', 'Robot'],
+  sq: ['Panda', 'Robot']
+};
 
 /** The keys a locale must have: en's, with each plural group expanded to the locale's own categories. */
 function expectedKeys(locale: string): Set<string> {
@@ -117,6 +124,18 @@ describe('locale files', () => {
     it('has no empty or non-string values', () => {
       const bad = [...flat].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([key]) => key);
       expect(bad, `${name}: empty or non-string values for ${bad.join(', ')}`).toEqual([]);
+    });
+
+    it('leaves no English behind (names and codes apart)', () => {
+      const english = [...flat]
+        .filter(([key, value]) => {
+          const source = enFlat.get(key) ?? enFlat.get(key.replace(PLURAL_SUFFIX, '_other'));
+          if (typeof source !== 'string' || value !== source) return false;
+          const words = source.replace(/\{\{[^}]+\}\}/g, '').trim();
+          return /[a-z]{3,}/i.test(words) && !UNTRANSLATED_NAMES.test(words) && !(SAME_WORD_AS_ENGLISH[name] ?? []).includes(words);
+        })
+        .map(([key]) => key);
+      expect(english, `${name}: still in English: ${english.join(', ')}`).toEqual([]);
     });
 
     it('uses the same {{placeholders}} as en in every key', () => {
@@ -221,14 +240,16 @@ describe('translation keys used in code', () => {
 });
 
 describe('pickLocale', () => {
-  it.each<[string[], string]>([
+  it.each<[(string | null)[], string]>([
     [['ru-RU'], 'ru'],
     [['ru'], 'ru'],
     [['RU-ru'], 'ru'],
     [['de'], 'en'],
     [['de-DE', 'ru-MD', 'en'], 'ru'],
     [['en-GB', 'ru'], 'en'],
-    [['ro-MD'], 'en'],
+    [['ro-MD'], 'ro'],
+    [['ar-EG', 'en'], 'ar'],
+    [[null, 'ka-GE'], 'ka'],
     [[], 'en']
   ])('%j -> %s', (preferred, expected) => {
     expect(pickLocale(preferred)).toBe(expected);
@@ -245,5 +266,27 @@ describe('translate', () => {
     expect(get(locale)).toBe('en');
     expect(get(t)('auth.errors.unknown')).toBe(lookup(en, 'auth.errors.unknown'));
     expect(translate('sync.errorDetail', { code: 'M_X' })).toBe('(server said M_X)');
+  });
+});
+
+describe('languages beyond English', () => {
+  const forms = (counts: number[]) => new Set(counts.map((count) => translate('moderation.ignored', { count }).replace(/\d+/g, '#')));
+
+  it.each<[Locale, number[], number]>([
+    ['ru', [1, 2, 5, 21], 3],
+    ['uk', [1, 2, 5, 21], 3],
+    ['ar', [0, 1, 2, 3, 11, 100], 4]
+  ])('%s loads when chosen and uses its own plural forms', async (lng, counts, distinct) => {
+    await initI18n(['en']);
+    await setLocale(lng);
+    expect(get(locale)).toBe(lng);
+    expect(forms(counts).size).toBeGreaterThanOrEqual(distinct);
+    expect(translate('moderation.ignored', { count: 1 })).not.toBe(lookup(en, 'moderation.ignored_one'));
+    await setLocale('en');
+  });
+
+  it('Arabic reads right to left, the others left to right', () => {
+    expect(directionOf('ar')).toBe('rtl');
+    for (const lng of locales.filter((l) => l !== 'ar')) expect(directionOf(lng), lng).toBe('ltr');
   });
 });

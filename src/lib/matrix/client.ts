@@ -227,9 +227,11 @@ async function startOnce(): Promise<void> {
       storageKey: session.storageKey ? fromBase64(session.storageKey) : undefined
     });
     syncView.set(initialSyncView);
+    const saveSoon = keepSyncStoreSaved(store);
     client.on(ClientEvent.Sync, (state: SyncState, _prev, data) => {
       syncView.update((view) => nextSyncView(view, state as SdkSyncState, data?.error as never, navigator.onLine));
       if ((state === 'PREPARED' || state === 'SYNCING') && get(trustState) === 'checking' && !trustCheckRunning) void refreshTrustState(client);
+      if (state === 'PREPARED' || state === 'SYNCING') saveSoon();
     });
     // Signed out from another device: the token is gone, so everything local goes too.
     client.on(HttpApiEvent.SessionLoggedOut, () => {
@@ -336,6 +338,27 @@ export async function lockNow(busy: () => boolean = () => false): Promise<void> 
   while (busy() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   unlockedSecrets = null;
   location.reload();
+}
+
+const SYNC_SAVE_DELAY_MS = 3_000;
+
+/**
+ * The SDK writes its sync store only every five minutes; what was read just before the network
+ * went would be missing offline. So it is written a few seconds after each sync that changed
+ * something (at most once per delay), and when the page is hidden or left.
+ */
+function keepSyncStoreSaved(store: IndexedDBStore): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const save = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    void store.save(true).catch(() => undefined);
+  };
+  addEventListener('pagehide', save);
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && save());
+  return () => {
+    timer ??= setTimeout(save, SYNC_SAVE_DELAY_MS);
+  };
 }
 
 let trustCheckRunning = false;

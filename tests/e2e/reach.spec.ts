@@ -1,0 +1,114 @@
+// Reach: every main screen passes axe-core without serious or critical violations, and in
+// Arabic (right to left) and Georgian (long words) nothing is wider than a 360-pixel phone.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect, openPerson, createRoomThroughUi, sendThroughUi, signInThroughUi } from './fixtures.ts';
+
+async function seriousViolations(page: Page, screen: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${screen}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+/** Elements that stick out of the viewport sideways, or a page that scrolls sideways. */
+async function overflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        if (box.width === 0 || style.visibility === 'hidden' || style.display === 'none' || el.closest('.visually-hidden')) return false;
+        return box.left < -1 || box.right > width + 1;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} [${Math.round(el.getBoundingClientRect().left)}, ${Math.round(el.getBoundingClientRect().right)}]`);
+    if (document.documentElement.scrollWidth > width + 1) wide.unshift(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
+    return wide.slice(0, 10);
+  });
+}
+
+test('sign-in, room list, room, consultation, moderation queue and settings have no serious or critical accessibility violations', async ({ browser, hs, newUser }, info) => {
+  test.setTimeout(240_000);
+  const tag = info.testId.slice(0, 8);
+  const found: string[] = [];
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const signIn = await context.newPage();
+  await signIn.goto('/');
+  await expect(signIn.getByTestId('auth-form')).toBeVisible();
+  found.push(...(await seriousViolations(signIn, 'sign-in')));
+  await context.close();
+
+  const person = await openPerson(browser, hs, await newUser('axe'));
+  const page = person.page;
+  found.push(...(await seriousViolations(page, 'room list')));
+  await createRoomThroughUi(page, `Accessible ${tag}`);
+  await sendThroughUi(page, `Hello ${tag}`, info.testId);
+  found.push(...(await seriousViolations(page, 'room')));
+  await page.getByTestId('new-dialogue').click();
+  await page.getByLabel('Dialogue name').fill(`Accessible dialogue ${tag}`);
+  await page.getByLabel('Ground rules and consent text').fill(`Rules ${tag}`);
+  await page.getByRole('button', { name: 'Create dialogue' }).click();
+  await expect(page.getByTestId('new-consultation')).toBeVisible({ timeout: 60_000 });
+  found.push(...(await seriousViolations(page, 'plenary')));
+  await page.getByTestId('new-consultation').click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  found.push(...(await seriousViolations(page, 'consultation form')));
+  await page.getByTestId('rooms').getByRole('link', { name: `Accessible dialogue ${tag} · moderators` }).click();
+  await expect(page.getByTestId('moderation-queue')).toBeVisible();
+  found.push(...(await seriousViolations(page, 'moderation queue')));
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  found.push(...(await seriousViolations(page, 'settings')));
+  expect(found).toEqual([]);
+});
+
+for (const lng of ['ar', 'ka'] as const) {
+  test(`in ${lng}, the main screens fit a 360-pixel phone${lng === 'ar' ? ', right to left' : ''}`, async ({ browser, hs, newUser }, info) => {
+    test.setTimeout(240_000);
+    const tag = info.testId.slice(0, 8);
+    const viewport = { width: 360, height: 740 };
+    const problems: string[] = [];
+    const check = async (page: Page, screen: string) => {
+      await page.screenshot({ path: info.outputPath(`${lng}-${screen}.png`), fullPage: true });
+      problems.push(...(await overflow(page)).map((p) => `${screen}: ${p}`));
+    };
+
+    // The sign-in screen, in the browser's language.
+    const fresh = await browser.newContext({ locale: lng, viewport });
+    const signIn = await fresh.newPage();
+    await signIn.goto('/');
+    await expect(signIn.locator('html')).toHaveAttribute('lang', lng);
+    await expect(signIn.locator('html')).toHaveAttribute('dir', lng === 'ar' ? 'rtl' : 'ltr');
+    await check(signIn, 'sign-in');
+    await fresh.close();
+
+    // A person with a room, a message and a dialogue switches to the language.
+    const context = await browser.newContext({ locale: 'en-GB', viewport });
+    const page = await context.newPage();
+    await signInThroughUi(page, hs, await newUser(`narrow${lng}`));
+    await createRoomThroughUi(page, `Narrow ${tag}`);
+    await sendThroughUi(page, `A message that is long enough to wrap on a small phone screen ${tag}`, info.testId);
+    await page.getByTestId('new-dialogue').click();
+    await page.getByLabel('Dialogue name').fill(`Narrow dialogue ${tag}`);
+    await page.getByLabel('Ground rules and consent text').fill(`Rules ${tag}`);
+    await page.getByRole('button', { name: 'Create dialogue' }).click();
+    await expect(page.getByTestId('new-consultation')).toBeVisible({ timeout: 60_000 });
+    await page.getByTestId('language-switcher').selectOption(lng);
+    await expect(page.locator('html')).toHaveAttribute('lang', lng);
+    await expect(page.locator('html')).toHaveAttribute('dir', lng === 'ar' ? 'rtl' : 'ltr');
+    await check(page, 'plenary');
+    await page.getByTestId('new-consultation').click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await check(page, 'consultation-form');
+    await page.getByTestId('rooms').getByRole('link', { name: `Narrow ${tag}`, exact: true }).click();
+    await expect(page.getByTestId('composer')).toBeVisible();
+    await check(page, 'room');
+    await page.getByTestId('rooms').getByRole('link', { name: new RegExp(`Narrow dialogue ${tag} · `) }).first().click();
+    await page.locator('a[href="/settings"]').click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await check(page, 'settings');
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+}
