@@ -38,18 +38,18 @@ worker.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== worker.location.origin) return;
   event.respondWith(
     (async () => {
-      const cache = await caches.open(CACHE);
+      // Matched without opening the cache, which would create it again after a sign-out erased it.
       // Built files never change under their name: the cache answers first. The rest
       // (the page, config.json) is asked of the network first, so updates arrive.
       if (IMMUTABLE.has(url.pathname)) {
-        const cached = await cache.match(url.pathname);
+        const cached = await caches.match(url.pathname, { cacheName: CACHE });
         if (cached) return cached;
       }
       try {
         return await fetch(request);
       } catch (error) {
         // Offline: pages get the app shell (every route is the same single page), files their cached copy.
-        const fallback = await cache.match(request.mode === 'navigate' ? SHELL : url.pathname);
+        const fallback = await caches.match(request.mode === 'navigate' ? SHELL : url.pathname, { cacheName: CACHE });
         if (fallback) return fallback;
         throw error;
       }

@@ -65,8 +65,8 @@ test('exit and erase leaves no session, database, storage or cache of Parley in 
 
   await page.getByTestId('exit-and-erase').click();
   await page.waitForURL(neutral);
-  await page.goto(appUrl);
-  await expect(page.getByRole('button', { name: 'Sign in', exact: true }).last()).toBeVisible();
+  // Looked at from a plain file of the app's origin, where no app code runs (and registers nothing).
+  await page.goto(new URL('/manifest.webmanifest', appUrl).href);
   const left = await page.evaluate(async () => ({
     databases: (await indexedDB.databases()).map((db) => db.name),
     localStorage: Object.keys(localStorage),
@@ -78,6 +78,8 @@ test('exit and erase leaves no session, database, storage or cache of Parley in 
   }));
   expect(left).toMatchObject({ databases: [], localStorage: [], sessionStorage: [], caches: [], serviceWorkers: 0 });
   expect(left.sveltekitBookkeeping).not.toContain(person.user.localpart);
+  await page.goto(appUrl);
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true }).last()).toBeVisible();
   // The device is gone on the server too: its access token no longer works.
   const whoami = await fetch(`${hs.url}/_matrix/client/v3/account/whoami`, { headers: { authorization: `Bearer ${accessToken}` } });
   expect(whoami.status).toBe(401);
