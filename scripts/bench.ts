@@ -78,8 +78,8 @@ const PAGE_PROBE = `
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 `;
 
-async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl });
+async function newPage(browser: Browser, baseUrl: string, serviceWorkers: 'allow' | 'block' = 'allow'): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, serviceWorkers });
   await context.addInitScript(PAGE_PROBE);
   return context.newPage();
 }
@@ -151,6 +151,45 @@ async function backupRestore(hs: HomeserverInfo): Promise<number> {
   return elapsed;
 }
 
+/** A phone on a slow, expensive connection: 400 kbit/s each way and 400 ms round trips. */
+const SLOW_NETWORK = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
+
+async function throttle(page: Page): Promise<{ transferred: () => number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_NETWORK);
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => (bytes += event.encodedDataLength));
+  return { transferred: () => bytes };
+}
+
+/** A first visit over the slow link, no cache: until the sign-in form takes typing, and the bytes it took. */
+async function coldStartSignIn(browser: Browser, baseUrl: string): Promise<{ ms: number; bytes: number }> {
+  const page = await (await browser.newContext({ baseURL: baseUrl, serviceWorkers: 'block' })).newPage();
+  const network = await throttle(page);
+  const started = Date.now();
+  await page.goto('/', { waitUntil: 'commit' });
+  await page.getByLabel('Username').waitFor({ timeout: 60_000 });
+  while (!(await page.getByLabel('Username').isEditable())) await new Promise((r) => setTimeout(r, 20));
+  const ms = Date.now() - started;
+  const bytes = network.transferred();
+  await page.context().close();
+  return { ms, bytes };
+}
+
+/**
+ * A returning person (saved session, keys on the device) on the slow link with an empty HTTP
+ * cache and no service worker: until their first room is listed. The crypto wasm is most of it.
+ */
+async function coldStartFirstRoom(page: Page, roomName: string): Promise<number> {
+  await throttle(page);
+  const started = Date.now();
+  await page.reload({ waitUntil: 'commit' });
+  await page.getByTestId('rooms').getByRole('link', { name: roomName }).waitFor({ timeout: 180_000 });
+  return Date.now() - started;
+}
+
 async function reloadToSynced(page: Page): Promise<number> {
   await page.reload();
   await page.waitForFunction(() => (window as unknown as { __syncedAt?: number }).__syncedAt !== undefined, null, { timeout: 60_000 });
@@ -220,7 +259,8 @@ async function main() {
     const alice = await registerUser(hs, uniqueLocalpart('bench-a'), 'bench-password-1');
     const bob = await registerUser(hs, uniqueLocalpart('bench-b'), 'bench-password-1');
     const alicePage = await newPage(browser, server.url);
-    const bobPage = await newPage(browser, server.url);
+    // Bob's device is later timed from an empty cache: no service worker may answer for the network.
+    const bobPage = await newPage(browser, server.url, 'block');
     await signIn(alicePage, hs, alice);
     await signIn(bobPage, hs, bob);
     await completeTrustSetup(alicePage);
@@ -243,6 +283,12 @@ async function main() {
     results.sdkFloorSendToPeerP50Ms = Math.round(percentile(floor, 50));
     results.sdkFloorSendToPeerP95Ms = Math.round(percentile(floor, 95));
     results.backupRestore1000Ms = Math.round(await backupRestore(hs));
+
+    const cold = [];
+    for (let i = 0; i < RUNS; i++) cold.push(await coldStartSignIn(browser, server.url));
+    results.coldStartSignInMs = Math.round(median(cold.map((run) => run.ms)));
+    results.firstLoadTransferBytes = Math.round(median(cold.map((run) => run.bytes)));
+    results.coldStartFirstRoomMs = await coldStartFirstRoom(bobPage, 'Bench room');
   } finally {
     await browser.close();
     await server.close();

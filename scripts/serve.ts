@@ -3,7 +3,8 @@
 // host should add. Used by the browser tests, `npm run demo` and `npm run bench`; run directly
 // (`node scripts/serve.ts <dir> <port>`) it serves until stopped.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -33,19 +34,33 @@ export function buildApp(): void {
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
+/** Compressible types: everything but images already compressed. */
+const COMPRESS = new Set(['.html', '.js', '.css', '.json', '.wasm', '.svg', '.webmanifest', '.txt']);
+
 export async function serveStatic(dir: string, port: number, host = '127.0.0.1'): Promise<{ url: string; close(): Promise<void> }> {
   const root = resolve(dir);
+  // Compressed once per file and kept, as a host with precompressed files would serve them.
+  const gzipped = new Map<string, Uint8Array>();
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
     let file = join(root, path);
     if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
     const immutable = file.includes(`${join(root, '_app', 'immutable')}`);
+    const gzip = COMPRESS.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    let body: Uint8Array = readFileSync(file);
+    if (gzip) {
+      const cached = immutable ? gzipped.get(file) : undefined;
+      body = cached ?? gzipSync(body);
+      if (immutable) gzipped.set(file, body);
+    }
     response.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache'
+      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      Vary: 'Accept-Encoding',
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {})
     });
-    createReadStream(file).pipe(response);
+    response.end(body);
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

@@ -2,7 +2,7 @@
 // Arabic (right to left) and Georgian (long words) nothing is wider than a 360-pixel phone.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, openPerson, createRoomThroughUi, sendThroughUi, signInThroughUi } from './fixtures.ts';
+import { test, expect, openPerson, createRoomThroughUi, recordPlaintext, sendThroughUi, signInThroughUi } from './fixtures.ts';
 
 async function seriousViolations(page: Page, screen: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -112,3 +112,62 @@ for (const lng of ['ar', 'ka'] as const) {
     expect(problems).toEqual([]);
   });
 }
+
+/** Presses Tab until the focused element matches `selector`, checking that every stop shows its focus. */
+async function tabTo(page: Page, selector: string, unseenFocus: string[]): Promise<void> {
+  for (let presses = 0; presses < 40; presses++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate((wanted) => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return { matches: false, visible: true, what: 'body' };
+      const style = getComputedStyle(el);
+      return {
+        matches: el.matches(wanted),
+        visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        what: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`
+      };
+    }, selector);
+    if (!stop.visible) unseenFocus.push(stop.what);
+    if (stop.matches) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+test('by keyboard alone: sign in, keep the recovery key, create a room and send a message, focus always visible', async ({ browser, hs, newUser }, info) => {
+  test.setTimeout(120_000);
+  const tag = info.testId.slice(0, 8);
+  const user = await newUser('keyboard');
+  const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  const unseen: string[] = [];
+  await page.goto('/');
+  await tabTo(page, '#server', unseen);
+  await page.keyboard.type(hs.url);
+  await tabTo(page, '#username', unseen);
+  await page.keyboard.type(user.localpart);
+  await tabTo(page, '#password', unseen);
+  await page.keyboard.type(user.password);
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByTestId('trust-setup')).toBeVisible({ timeout: 60_000 });
+  await tabTo(page, '[data-testid=trust-setup] button[type=submit]', unseen);
+  await page.keyboard.press('Enter');
+  const key = (await page.getByTestId('recovery-key').textContent({ timeout: 30_000 }))!.trim();
+  await tabTo(page, '#recovery-key-again', unseen);
+  await page.keyboard.type(key);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('trust-setup')).toHaveCount(0);
+
+  await tabTo(page, '[data-testid=new-room]', unseen);
+  await page.keyboard.press('Enter');
+  await tabTo(page, '#new-room-name-top', unseen);
+  await page.keyboard.type(`Keyboard ${tag}`);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: `Keyboard ${tag}` })).toBeVisible();
+  await tabTo(page, '[data-testid=composer]', unseen);
+  const text = `Typed without a mouse ${tag}`;
+  recordPlaintext(info.testId, text);
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('message').filter({ hasText: text })).toBeVisible();
+  expect(unseen).toEqual([]);
+});

@@ -4,6 +4,7 @@
 import {
   ClientEvent,
   createClient,
+  Filter,
   HttpApiEvent,
   IndexedDBStore,
   PendingEventOrdering,
@@ -15,6 +16,7 @@ import { get, writable, type Readable } from 'svelte/store';
 import { privacyStore, QUIET, type PrivacySettings, type PrivacyStore } from '../safety/privacy.ts';
 import { connectionsRestricted, connectPolicy, restrictConnections } from '../safety/csp.ts';
 import { appConfig } from '../config.ts';
+import { syncFilterDefinition, TIMELINE_LIMIT } from './sync-filter.ts';
 import { classifyAuthError, AuthError } from './errors.ts';
 import { resolveHomeserver } from './discovery.ts';
 import {
@@ -240,8 +242,11 @@ async function startOnce(): Promise<void> {
     });
     listenForVerificationRequests(client);
     const privacy = followPrivacy(prefix);
+    const filter = new Filter(session.userId);
+    filter.setDefinition(syncFilterDefinition());
     await client.startClient({
-      initialSyncLimit: 30,
+      filter,
+      initialSyncLimit: TIMELINE_LIMIT,
       lazyLoadMembers: true,
       pendingEventOrdering: PendingEventOrdering.Detached,
       disablePresence: !privacy.presence
