@@ -177,6 +177,14 @@ export async function signUp(server: string, username: string, password: string)
   await begin(sessionFrom(baseUrl, response as LoginLikeResponse));
 }
 
+/**
+ * Starts fetching and compiling the crypto wasm (2.1 MB) while the person is still typing, so
+ * that signing in does not wait for it afterwards. Safe to call more than once.
+ */
+export function prepareCrypto(): void {
+  void import('@matrix-org/matrix-sdk-crypto-wasm').then((wasm) => wasm.initAsync()).catch(() => undefined);
+}
+
 async function begin(session: StoredSession): Promise<void> {
   saveSession(localStorage, session);
   await startSavedSession();
