@@ -19,7 +19,7 @@ import { parseMessage, previewText } from './events.ts';
 import { disambiguatedNames, roomTitle, type NamedMember } from './names.ts';
 import type { SendState, TimelineEntry } from './timeline.ts';
 import { translationServiceIn, translationsIn, type Translation } from './translations.ts';
-import { isExpired, nextExpiry, retentionOf } from './retention.ts';
+import { isExpired, nextExpiry, RETENTION_EVENT, retentionOf } from './retention.ts';
 
 export interface RoomSummary {
   roomId: string;
@@ -239,13 +239,16 @@ export function roomViewStore(client: MatrixClient, roomId: string): Readable<Ro
         MatrixEventEvent.Decrypted,
         ClientEvent.Room,
         RoomMemberEvent.Name,
-        RoomStateEvent.Members,
-        RoomStateEvent.Events
+        RoomStateEvent.Members
       ],
       update
     );
+    // A new message lifetime changes what is shown; other state does not.
+    const onState = (event: MatrixEvent) => event.getRoomId() === roomId && event.getType() === RETENTION_EVENT && update();
+    client.on(RoomStateEvent.Events, onState);
     return () => {
       stop();
+      client.off(RoomStateEvent.Events, onState);
       clearTimeout(timer);
     };
   });

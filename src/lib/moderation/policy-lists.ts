@@ -3,15 +3,15 @@
 // invite them) and by Draupnir or Mjolnir. External lists a dialogue follows are joined by the
 // moderator who follows them and named in the moderators' room, encrypted; applying them copies
 // the rules that match members into the dialogue's list and bans those members everywhere.
-import { ClientEvent, EventType, KnownMembership, RoomStateEvent, RoomEvent, type MatrixClient, type Room } from 'matrix-js-sdk';
+import { ClientEvent, EventType, KnownMembership, MatrixEventEvent, RoomStateEvent, RoomEvent, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import { readable, type Readable } from 'svelte/store';
 import { dialogueOf, MODERATOR_LEVEL, powerLevelOf } from '../dialogue/dialogue.ts';
 import type { DialogueRoom } from '../dialogue/events.ts';
-import { isValidMatrixId, waitForRoomEncryption } from '../dialogue/rooms.ts';
+import { isValidMatrixId } from '../dialogue/rooms.ts';
+import { postToModerators, recordAudit } from './moderators-room.ts';
 import { onClientChanges } from '../dialogue/stores.ts';
 import { roomTitle } from '../dialogue/names.ts';
 import {
-  auditContent,
   ModerationEvent,
   parsePolicyLists,
   parsePolicyRule,
@@ -91,11 +91,40 @@ export function policyRulesFor(client: MatrixClient, roomId: string): PolicyRule
   return rules;
 }
 
+const RELEVANT_STATE = new Set<string>([...PolicyRuleEvent.user, ...PolicyRuleEvent.server, EventType.SpaceChild]);
+
+/**
+ * Calls `changed` (once per microtask) when rules, the rooms of a space, memberships or the
+ * followed lists may have changed; not on every message of every room.
+ */
+function onPolicyChanges(client: MatrixClient, changed: () => void): () => void {
+  let scheduled = false;
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      changed();
+    });
+  };
+  const onState = (event: MatrixEvent) => RELEVANT_STATE.has(event.getType()) && schedule();
+  const onEvent = (event: MatrixEvent) => event.getType() === ModerationEvent.policyLists && schedule();
+  const stopRooms = onClientChanges(client, [ClientEvent.Room, RoomEvent.MyMembership], schedule);
+  client.on(RoomStateEvent.Events, onState);
+  client.on(RoomEvent.Timeline, onEvent);
+  // The followed lists travel encrypted: their type is known only once decrypted.
+  client.on(MatrixEventEvent.Decrypted, onEvent);
+  return () => {
+    stopRooms();
+    client.off(RoomStateEvent.Events, onState);
+    client.off(RoomEvent.Timeline, onEvent);
+    client.off(MatrixEventEvent.Decrypted, onEvent);
+  };
+}
+
 export function policyMatcherStore(client: MatrixClient, roomId: string): Readable<PolicyMatcher> {
   const compute = () => createPolicyMatcher(policyRulesFor(client, roomId));
-  return readable(compute(), (set) =>
-    onClientChanges(client, [ClientEvent.Room, RoomEvent.MyMembership, RoomStateEvent.Events, RoomEvent.Timeline], () => set(compute()))
-  );
+  return readable(compute(), (set) => onPolicyChanges(client, () => set(compute())));
 }
 
 export interface PolicyOverview {
@@ -115,9 +144,7 @@ export function policyOverviewStore(client: MatrixClient, dialogue: DialogueRoom
       })
     };
   };
-  return readable(compute(), (set) =>
-    onClientChanges(client, [ClientEvent.Room, RoomEvent.MyMembership, RoomStateEvent.Events, RoomEvent.Timeline], () => set(compute()))
-  );
+  return readable(compute(), (set) => onPolicyChanges(client, () => set(compute())));
 }
 
 /** The people in `userIds` whom a rule lists, with the rule. */
@@ -136,10 +163,8 @@ interface PolicyAudit {
   report?: string | null;
 }
 
-async function recordAudit(client: MatrixClient, dialogue: DialogueRoom, { report = null, ...audit }: PolicyAudit) {
-  await waitForRoomEncryption(client, dialogue.moderators);
-  const entry = auditContent({ ...audit, report, room: dialogue.space, event: null });
-  await client.sendEvent(dialogue.moderators, ModerationEvent.audit as never, entry as never);
+async function recordPolicyAudit(client: MatrixClient, dialogue: DialogueRoom, { report = null, ...audit }: PolicyAudit) {
+  await recordAudit(client, dialogue.moderators, { ...audit, report, room: dialogue.space, event: null });
 }
 
 /** Adds a ban rule to the dialogue's own list (its space), and records it in the audit log. */
@@ -154,7 +179,7 @@ export async function addPolicyRule(
   const content = policyRuleContent(entity, reason);
   await client.sendStateEvent(dialogue.space, PolicyRuleEvent[kind][0] as never, content as never, ruleStateKey(content.entity));
   const target = kind === 'user' && isValidMatrixId(content.entity) ? content.entity : null;
-  await recordAudit(client, dialogue, { action: 'policy', target, entity: content.entity, reason: content.reason, report });
+  await recordPolicyAudit(client, dialogue, { action: 'policy', target, entity: content.entity, reason: content.reason, report });
 }
 
 /** Removes a rule from the dialogue's own list: the spec's way is an empty rule under the same key. */
@@ -165,15 +190,11 @@ export async function removePolicyRule(client: MatrixClient, rule: PolicyRule): 
 /** Joins an external list (by room ID or alias) and adds it to the lists the dialogue follows. */
 export async function followPolicyList(client: MatrixClient, dialogue: DialogueRoom, roomIdOrAlias: string): Promise<void> {
   const list = await client.joinRoom(roomIdOrAlias.trim());
-  await waitForRoomEncryption(client, dialogue.moderators);
-  const content = policyListsContent([...followedLists(client, dialogue), list.roomId]);
-  await client.sendEvent(dialogue.moderators, ModerationEvent.policyLists as never, content as never);
+  await postToModerators(client, dialogue.moderators, ModerationEvent.policyLists, policyListsContent([...followedLists(client, dialogue), list.roomId]));
 }
 
 export async function unfollowPolicyList(client: MatrixClient, dialogue: DialogueRoom, roomId: string): Promise<void> {
-  await waitForRoomEncryption(client, dialogue.moderators);
-  const content = policyListsContent(followedLists(client, dialogue).filter((id) => id !== roomId));
-  await client.sendEvent(dialogue.moderators, ModerationEvent.policyLists as never, content as never);
+  await postToModerators(client, dialogue.moderators, ModerationEvent.policyLists, policyListsContent(followedLists(client, dialogue).filter((id) => id !== roomId)));
 }
 
 /** The dialogue's rooms: its space, the space's rooms, and the negotiators' room. */
@@ -221,7 +242,7 @@ export async function applyPolicyToDialogue(client: MatrixClient, dialogue: Dial
     }
     if (bannedSomewhere) {
       banned++;
-      await recordAudit(client, dialogue, { action: 'ban', target: userId, entity: rule.entity, reason: rule.reason });
+      await recordPolicyAudit(client, dialogue, { action: 'ban', target: userId, entity: rule.entity, reason: rule.reason });
     }
   }
   return { banned, rooms: rooms.length };

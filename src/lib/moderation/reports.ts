@@ -7,9 +7,7 @@ import type { ReceivedToDeviceMessage } from 'matrix-js-sdk/lib/sync-accumulator
 import type { Readable } from 'svelte/store';
 import { roomEventsStore } from '../dialogue/stores.ts';
 import { dialogueOf, MODERATOR_LEVEL, powerLevelOf } from '../dialogue/dialogue.ts';
-import { waitForRoomEncryption } from '../dialogue/rooms.ts';
 import {
-  auditContent,
   ModerationEvent,
   parseAudit,
   parseReport,
@@ -21,6 +19,7 @@ import {
   type RoomTerm
 } from './events.ts';
 import { addPolicyRule } from './policy-lists.ts';
+import { postToModerators, recordAudit } from './moderators-room.ts';
 import { sendWarning } from './warnings.ts';
 import { createScanner, type ScanResult, type Scanner } from './scan.ts';
 
@@ -64,8 +63,7 @@ export function fileIncomingReports(client: MatrixClient): () => void {
     const moderators = client.getRoom(dialogue.moderators);
     if (moderators?.getMyMembership() !== 'join' || filedReports(moderators).has(report.report)) return;
     try {
-      await waitForRoomEncryption(client, dialogue.moderators);
-      await client.sendEvent(dialogue.moderators, ModerationEvent.report as never, reportContent(report) as never);
+      await postToModerators(client, dialogue.moderators, ModerationEvent.report, reportContent(report));
     } catch {
       // Another moderator's client files it too; if none can, it arrives again on no other path.
     }
@@ -188,9 +186,7 @@ export async function actOnReport(
     default:
       break;
   }
-  await waitForRoomEncryption(client, moderatorsRoomId);
-  const entry = auditContent({ action, report: report.report, room: report.room, event: report.event, target: report.sender, reason: reason.trim() });
-  await client.sendEvent(moderatorsRoomId, ModerationEvent.audit as never, entry as never);
+  await recordAudit(client, moderatorsRoomId, { action, report: report.report, room: report.room, event: report.event, target: report.sender, reason: reason.trim() });
 }
 
 let cachedScanner: { key: string; scan: Scanner } | null = null;
@@ -205,8 +201,7 @@ function scannerFor(terms: RoomTerm[]): Scanner {
 
 /** Replaces the dialogue's own terms with `terms`, encrypted in the moderators' room. */
 export async function saveRoomTerms(client: MatrixClient, moderatorsRoomId: string, terms: RoomTerm[]): Promise<void> {
-  await waitForRoomEncryption(client, moderatorsRoomId);
-  await client.sendEvent(moderatorsRoomId, ModerationEvent.terms as never, roomTermsContent(terms) as never);
+  await postToModerators(client, moderatorsRoomId, ModerationEvent.terms, roomTermsContent(terms));
 }
 
 export interface FlaggedMessage {
