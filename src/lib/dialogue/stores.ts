@@ -83,10 +83,10 @@ export function roomListsOf(client: MatrixClient): RoomLists {
   return lists;
 }
 
-/** Calls `changed` (coalesced to one call per microtask) on the given client events. */
-export function onClientChanges(client: MatrixClient, events: string[], changed: () => void): () => void {
+/** `changed`, called at most once per microtask however often the result is called. */
+export function coalesced(changed: () => void): () => void {
   let scheduled = false;
-  const schedule = () => {
+  return () => {
     if (scheduled) return;
     scheduled = true;
     queueMicrotask(() => {
@@ -94,6 +94,11 @@ export function onClientChanges(client: MatrixClient, events: string[], changed:
       changed();
     });
   };
+}
+
+/** Calls `changed` (coalesced to one call per microtask) on the given client events. */
+export function onClientChanges(client: MatrixClient, events: string[], changed: () => void): () => void {
+  const schedule = coalesced(changed);
   const emitter = client as unknown as { on(e: string, f: () => void): void; off(e: string, f: () => void): void };
   for (const event of events) emitter.on(event, schedule);
   return () => {

@@ -9,7 +9,7 @@ import { dialogueOf, MODERATOR_LEVEL, powerLevelOf } from '../dialogue/dialogue.
 import type { DialogueRoom } from '../dialogue/events.ts';
 import { isValidMatrixId } from '../dialogue/rooms.ts';
 import { postToModerators, recordAudit } from './moderators-room.ts';
-import { onClientChanges } from '../dialogue/stores.ts';
+import { coalesced, onClientChanges } from '../dialogue/stores.ts';
 import { roomTitle } from '../dialogue/names.ts';
 import {
   ModerationEvent,
@@ -98,15 +98,7 @@ const RELEVANT_STATE = new Set<string>([...PolicyRuleEvent.user, ...PolicyRuleEv
  * followed lists may have changed; not on every message of every room.
  */
 function onPolicyChanges(client: MatrixClient, changed: () => void): () => void {
-  let scheduled = false;
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(() => {
-      scheduled = false;
-      changed();
-    });
-  };
+  const schedule = coalesced(changed);
   const onState = (event: MatrixEvent) => RELEVANT_STATE.has(event.getType()) && schedule();
   const onEvent = (event: MatrixEvent) => event.getType() === ModerationEvent.policyLists && schedule();
   const stopRooms = onClientChanges(client, [ClientEvent.Room, RoomEvent.MyMembership], schedule);
