@@ -15,7 +15,8 @@ test('the homeserver stores messages only encrypted, and no plaintext of the sui
   // Guards against an audit that passes because nothing was recorded.
   expect(plaintexts.length).toBeGreaterThanOrEqual(50);
 
-  const audit = auditDatabase(hs.databasePath!, plaintexts);
+  // The uploads (briefs, files, photos) are searched too: they must be ciphertext only.
+  const audit = auditDatabase(hs.databasePath!, plaintexts, hs.root && hs.dataDir ? join(hs.root, hs.dataDir, 'media_store') : undefined);
   // Nothing a person wrote is stored as m.room.message. The only ones allowed are in-room
   // verification requests, which matrix-js-sdk's Rust crypto sends unencrypted by design.
   expect(audit.clearMessageTypes.filter((msgtype) => msgtype !== 'm.key.verification.request'), 'm.room.message in clear').toEqual([]);

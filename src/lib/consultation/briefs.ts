@@ -1,14 +1,14 @@
 // Briefs in the negotiators' room. The brief document (figures, texts and the inputs its digest
 // covers) is an encrypted attachment; the event carries its key, the title and the digest. A
 // brief counts only from a facilitator of that room, and its digest is recomputed on opening.
-import { decryptAttachment, encryptAttachment } from 'matrix-encrypt-attachment';
 import { EventStatus, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import type { Readable } from 'svelte/store';
 import { roomEventsStore } from '../dialogue/stores.ts';
 import { MODERATOR_LEVEL, powerLevelOf } from '../dialogue/dialogue.ts';
 import { waitForRoomEncryption } from '../dialogue/rooms.ts';
 import { briefToJson, parseBriefDocument, verifyBriefDocument, type BriefDocument } from './brief.ts';
-import { ConsultationEvent, consultationContent, parseConsultationEvent, type EncryptedFile } from './events.ts';
+import { downloadEncrypted, uploadEncrypted, type EncryptedFile } from '../matrix/media.ts';
+import { ConsultationEvent, consultationContent, parseConsultationEvent } from './events.ts';
 import { setPhase } from './room.ts';
 
 export interface BriefEntry {
@@ -65,17 +65,19 @@ export async function publishBrief(
 ): Promise<void> {
   await waitForRoomEncryption(client, dialogue.negotiators);
   const bytes = new TextEncoder().encode(briefToJson(document));
-  const { data, info } = await encryptAttachment(bytes.buffer as ArrayBuffer);
-  const { content_uri } = await client.uploadContent(new Blob([data]), { type: 'application/octet-stream', includeFilename: false });
+  const file = await uploadEncrypted(client, bytes.buffer as ArrayBuffer);
   const content = consultationContent('brief', {
     consultation: document.brief.consultation.id,
     title: document.brief.consultation.title,
     digest: document.brief.digest,
-    document: { ...info, url: content_uri } as EncryptedFile
+    document: file
   });
   await client.sendEvent(dialogue.negotiators, ConsultationEvent.brief as never, content as never);
   await setPhase(client, dialogue.plenary, document.brief.consultation.id, 'delivered');
 }
+
+/** A brief is a JSON document of figures and texts; anything far larger is not one. */
+const MAX_BRIEF_BYTES = 20 * 1024 * 1024;
 
 export const BRIEF_OPEN_ERRORS = ['download', 'invalid', 'digest'] as const;
 export type OpenedBrief = { ok: true; document: BriefDocument } | { ok: false; reason: (typeof BRIEF_OPEN_ERRORS)[number] };
@@ -84,11 +86,7 @@ export type OpenedBrief = { ok: true; document: BriefDocument } | { ok: false; r
 export async function openBrief(client: MatrixClient, entry: BriefEntry): Promise<OpenedBrief> {
   let plaintext: ArrayBuffer;
   try {
-    const url = client.mxcUrlToHttp(entry.document.url, undefined, undefined, undefined, false, true, true);
-    if (!url) return { ok: false, reason: 'download' };
-    const response = await fetch(url, { headers: { Authorization: `Bearer ${client.getAccessToken()}` } });
-    if (!response.ok) return { ok: false, reason: 'download' };
-    plaintext = await decryptAttachment(await response.arrayBuffer(), entry.document);
+    plaintext = await downloadEncrypted(client, entry.document, MAX_BRIEF_BYTES);
   } catch {
     return { ok: false, reason: 'download' };
   }

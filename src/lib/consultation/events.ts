@@ -2,6 +2,7 @@
 // encrypted room events; whatever arrives (hostile, broken, oversized) becomes either a typed
 // value or `malformed`, never an exception.
 import * as v from 'valibot';
+import { EncryptedFileSchema } from '../matrix/media.ts';
 
 export const ConsultationEvent = {
   definition: 'org.parley.consultation.definition',
@@ -95,21 +96,6 @@ const EndorsementSchema = v.pipe(
   }),
   v.check((e) => e.stance !== 'object' || (e.reason ?? '').length > 0, 'an objection needs a reason')
 );
-
-const EncryptedFileSchema = v.object({
-  url: v.pipe(v.string(), v.startsWith('mxc://'), v.maxLength(500)),
-  key: v.object({
-    kty: v.literal('oct'),
-    key_ops: v.array(v.string()),
-    alg: v.literal('A256CTR'),
-    k: v.pipe(v.string(), v.maxLength(100)),
-    ext: v.literal(true)
-  }),
-  iv: v.pipe(v.string(), v.maxLength(100)),
-  hashes: v.object({ sha256: v.pipe(v.string(), v.maxLength(100)) }),
-  v: v.literal('v2')
-});
-export type EncryptedFile = v.InferOutput<typeof EncryptedFileSchema>;
 
 const BriefEventSchema = v.object({
   consultation: id,

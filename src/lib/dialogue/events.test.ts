@@ -1,3 +1,4 @@
+import { EXAMPLE_ENCRYPTED_FILE } from '../matrix/media.fixture.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -129,10 +130,36 @@ describe('stripReplyFallback', () => {
 });
 
 describe('parseMessage: files', () => {
-  it.each(['m.image', 'm.file', 'm.audio', 'm.video'])('shows %s as a file by name', (msgtype) => {
+  it.each(['m.image', 'm.file', 'm.audio', 'm.video'])('shows %s as a file by name, not loadable when sent in clear', (msgtype) => {
     expect(parseMessage(MSG, { msgtype, body: 'minutes.pdf', url: 'mxc://example.org/abc' })).toEqual({
-      kind: 'file', msgtype, name: 'minutes.pdf', replyTo: null
+      kind: 'file', msgtype, name: 'minutes.pdf', replyTo: null, file: null, mimetype: null, size: null
     });
+  });
+
+  const encrypted = EXAMPLE_ENCRYPTED_FILE;
+
+  it('keeps an encrypted file with its type and size', () => {
+    expect(parseMessage(MSG, { msgtype: 'm.image', body: 'image.jpg', file: encrypted, info: { mimetype: 'image/jpeg', size: 2048, w: 10, h: 10 } })).toMatchObject({
+      kind: 'file', file: encrypted, mimetype: 'image/jpeg', size: 2048
+    });
+  });
+
+  it.each([
+    ['a key of the wrong algorithm', { ...encrypted, key: { ...encrypted.key, alg: 'A128CBC' } }],
+    ['a url that is not mxc', { ...encrypted, url: 'https://evil.example/x' }],
+    ['no hash', { ...encrypted, hashes: {} }],
+    ['a string', 'mxc://example.org/abc']
+  ])('treats a file with %s as not loadable', (_, file) => {
+    expect(parseMessage(MSG, { msgtype: 'm.file', body: 'x', file })).toMatchObject({ kind: 'file', file: null });
+  });
+
+  it.each([
+    [{ mimetype: 'text/html"><script>', size: -1 }, null, null],
+    [{ mimetype: 42, size: 1.5 }, null, null],
+    [{ mimetype: 'application/pdf', size: 'big' }, 'application/pdf', null],
+    ['not an object', null, null]
+  ])('ignores info fields that are not what they should be: %j', (info, mimetype, size) => {
+    expect(parseMessage(MSG, { msgtype: 'm.file', body: 'x', file: encrypted, info })).toMatchObject({ kind: 'file', file: encrypted, mimetype, size });
   });
 
   it('limits the file name to 256 characters', () => {
@@ -231,7 +258,7 @@ describe('previewText', () => {
   });
 
   it('uses the file name for files', () => {
-    expect(previewText({ kind: 'file', msgtype: 'm.file', name: 'notes.txt', replyTo: null })).toBe('notes.txt');
+    expect(previewText({ kind: 'file', msgtype: 'm.file', name: 'notes.txt', replyTo: null, file: null, mimetype: null, size: null })).toBe('notes.txt');
   });
 
   it('has no preview for other kinds', () => {

@@ -1,6 +1,7 @@
 // Incoming room-message content, validated before anything renders it. Whatever a hostile or
 // broken client puts in an event ends up as one of these shapes, never as an exception.
 import * as v from 'valibot';
+import { parseEncryptedFile, type EncryptedFile } from '../matrix/media.ts';
 
 const MAX_BODY_CHARS = 65_536;
 
@@ -16,13 +17,28 @@ const MessageContentSchema = v.object({
   'm.relates_to': v.optional(v.unknown())
 });
 
+/** What a file message says about itself; each field is ignored when it is not what it should be. */
+const FileInfoSchema = v.object({
+  mimetype: v.optional(v.fallback(v.nullable(v.pipe(v.string(), v.maxLength(255), v.regex(/^[\w.+-]+\/[\w.+-]+$/))), null), null),
+  size: v.optional(v.fallback(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER))), null), null)
+});
+
 export type TextMsgtype = 'm.text' | 'm.notice' | 'm.emote';
 const TEXT_MSGTYPES: readonly string[] = ['m.text', 'm.notice', 'm.emote'];
 const FILE_MSGTYPES: readonly string[] = ['m.image', 'm.file', 'm.audio', 'm.video'];
 
 export type MessageView =
   | { kind: 'text'; msgtype: TextMsgtype; body: string; html: string | null; replyTo: string | null }
-  | { kind: 'file'; msgtype: string; name: string; replyTo: string | null }
+  | {
+      kind: 'file';
+      msgtype: string;
+      name: string;
+      replyTo: string | null;
+      /** The encrypted file, or null when it was sent in clear (Parley does not fetch those) or is malformed. */
+      file: EncryptedFile | null;
+      mimetype: string | null;
+      size: number | null;
+    }
   | { kind: 'redacted' }
   | { kind: 'undecryptable' }
   | { kind: 'unsupported'; type: string }
@@ -61,7 +77,17 @@ export function parseMessage(type: string, content: unknown, flags: { redacted?:
     return { kind: 'text', msgtype: message.msgtype as TextMsgtype, body, html, replyTo };
   }
   if (FILE_MSGTYPES.includes(message.msgtype)) {
-    return { kind: 'file', msgtype: message.msgtype, name: message.body.slice(0, 256), replyTo };
+    const raw = content as { file?: unknown; info?: unknown };
+    const info = v.safeParse(FileInfoSchema, raw.info);
+    return {
+      kind: 'file',
+      msgtype: message.msgtype,
+      name: message.body.slice(0, 256),
+      replyTo,
+      file: parseEncryptedFile(raw.file),
+      mimetype: info.success ? info.output.mimetype : null,
+      size: info.success ? info.output.size : null
+    };
   }
   return { kind: 'unsupported', type: message.msgtype.slice(0, 100) };
 }

@@ -8,6 +8,7 @@ import { SAS_EMOJI_NAMES } from '../matrix/sas-emoji.ts';
 import { DefinitionSchema, PHASES, QUESTION_KINDS, STANCES, VOTE_VALUES } from '../consultation/events.ts';
 import { FACILITATOR_EVENT_KINDS } from '../consultation/state.ts';
 import { BRIEF_OPEN_ERRORS } from '../consultation/briefs.ts';
+import { MEDIA_DOWNLOAD_ERRORS } from '../matrix/media.ts';
 import { BRIEF_WORDS } from '../ui/brief-labels.ts';
 import { MODERATION_ACTIONS, REPORT_CATEGORIES, TERM_CATEGORIES } from '../moderation/events.ts';
 import { PRIVACY_OPTIONS } from '../safety/privacy.ts';
@@ -178,6 +179,7 @@ describe('translation keys used in code', () => {
     'sas.${item.name}': () => SAS_EMOJI_NAMES.map((name) => `sas.${name}`),
     'brief.${word}': () => BRIEF_WORDS.map((word) => `brief.${word}`),
     'brief.error.${state.reason}': () => BRIEF_OPEN_ERRORS.map((reason) => `brief.error.${reason}`),
+    'attachment.error.${load.reason}': () => MEDIA_DOWNLOAD_ERRORS.map((reason) => `attachment.error.${reason}`),
     'brief.vouch.${shields.get(entry.eventId) ?? \'unknown\'}': () =>
       [...unionMembers('lib/matrix/shields.ts', 'Shield'), 'unknown'].map((s) => `brief.vouch.${s}`),
     'consultation.eventKind.${item.type}': () => FACILITATOR_EVENT_KINDS.map((kind) => `consultation.eventKind.${kind}`),
