@@ -2,7 +2,9 @@
 // Arabic (right to left) and Georgian (long words) nothing is wider than a 360-pixel phone.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, openPerson, createRoomThroughUi, recordPlaintext, sendThroughUi, signInThroughUi } from './fixtures.ts';
+import { test, expect, openPerson, createRoomThroughUi, inviteThroughUi, messageWithText, recordPlaintext, sendThroughUi, signInThroughUi } from './fixtures.ts';
+import { joinWhenInvited, sendMessage, startParticipant } from '../participants/participant.ts';
+import { uniqueLocalpart } from '../homeserver/synapse.ts';
 
 async function seriousViolations(page: Page, screen: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -170,4 +172,62 @@ test('by keyboard alone: sign in, keep the recovery key, create a room and send 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('message').filter({ hasText: text })).toBeVisible();
   expect(unseen).toEqual([]);
+});
+
+test('by keyboard alone: reply, attach a file, switch language and change a privacy setting, focus always visible', async ({ browser, hs, newUser }, info) => {
+  test.setTimeout(120_000);
+  const tag = info.testId.slice(0, 8);
+  const person = await openPerson(browser, hs, await newUser('keys'));
+  const peer = await startParticipant(hs, uniqueLocalpart('peer'));
+  try {
+    const page = person.page;
+    const roomId = await createRoomThroughUi(page, `Keys ${tag}`);
+    await inviteThroughUi(page, peer.user.userId);
+    await joinWhenInvited(peer, roomId);
+    const question = `Shall we meet on Thursday ${tag}?`;
+    recordPlaintext(info.testId, question);
+    const questionId = await sendMessage(peer, roomId, { msgtype: 'm.text', body: question });
+    await expect(messageWithText(page, question)).toBeVisible({ timeout: 30_000 });
+    const unseen: string[] = [];
+    await page.locator('h1').click();
+
+    // Reply: the Reply button of the peer's message, then the composer has focus.
+    await tabTo(page, `[data-event-id="${questionId}"] button[aria-label^="Reply"]`, unseen);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('replying-to')).toBeVisible();
+    await expect(page.getByTestId('composer')).toBeFocused();
+    const answer = `Thursday suits me ${tag}`;
+    recordPlaintext(info.testId, answer);
+    await page.keyboard.type(answer);
+    await page.keyboard.press('Enter');
+    const reply = messageWithText(page, answer);
+    await expect(reply).toBeVisible();
+    await expect(reply.locator('.reply-quote')).toContainText(question);
+
+    // Attach: the button opens the file chooser.
+    await tabTo(page, '[data-testid=attach]', unseen);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    const fileName = `agenda-${tag}.txt`;
+    recordPlaintext(info.testId, `Agenda ${tag}`);
+    await chooser.setFiles({ name: fileName, mimeType: 'text/plain', buffer: Buffer.from(`Agenda ${tag}`) });
+    await expect(page.getByTestId('attachment').filter({ hasText: fileName })).toBeVisible({ timeout: 30_000 });
+
+    // Language: the switcher follows the arrow keys; the page turns French, then back.
+    await tabTo(page, '#language-switcher', unseen);
+    await page.keyboard.press('End');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await page.keyboard.press('Home');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+    // Settings: reached by its link, and a privacy option turned on with the space bar.
+    await tabTo(page, 'a[href="/settings"]', unseen);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await tabTo(page, '[data-testid=privacy-typingNotices]', unseen);
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('privacy-typingNotices')).toBeChecked();
+    expect(unseen).toEqual([]);
+  } finally {
+    await peer.stop();
+  }
 });
