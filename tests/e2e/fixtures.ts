@@ -5,6 +5,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerUser, uniqueLocalpart, type HomeserverInfo, type RegisteredUser } from '../homeserver/synapse.ts';
 import { HOMESERVER_FILE, PLAINTEXT_DIR } from './paths.ts';
+import { joinWhenInvited, startParticipant, type Participant } from '../participants/participant.ts';
 
 export function suiteHomeserver(): HomeserverInfo {
   return JSON.parse(readFileSync(HOMESERVER_FILE, 'utf8')) as HomeserverInfo;
@@ -130,4 +131,21 @@ export async function twoPeopleInRoom(
   await inviteThroughUi(alice.page, bob.user.userId);
   await acceptInviteThroughUi(bob.page, roomName);
   return { alice, bob, roomId };
+}
+
+/**
+ * The signed-in person on `page` creates an encrypted room and a scripted participant joins it.
+ * The caller stops the participant.
+ */
+export async function roomWithScriptedPeer(page: Page, hs: HomeserverInfo, peerPrefix: string, roomName: string): Promise<{ peer: Participant; roomId: string }> {
+  const peer = await startParticipant(hs, uniqueLocalpart(peerPrefix));
+  try {
+    const roomId = await createRoomThroughUi(page, roomName);
+    await inviteThroughUi(page, peer.user.userId);
+    await joinWhenInvited(peer, roomId);
+    return { peer, roomId };
+  } catch (error) {
+    await peer.stop();
+    throw error;
+  }
 }

@@ -1,20 +1,16 @@
 // Offline: with the network cut, Parley reopens from its service worker's cache, shows the
 // timeline already seen (from the client's own store), keeps two messages written offline in
 // its outbox, and sends them in order when the network returns.
-import { test, expect, openPerson, createRoomThroughUi, inviteThroughUi, messageWithText, recordPlaintext, sendThroughUi } from './fixtures.ts';
-import { joinWhenInvited, sendMessage, startParticipant } from '../participants/participant.ts';
-import { uniqueLocalpart } from '../homeserver/synapse.ts';
+import { test, expect, openPerson, messageWithText, recordPlaintext, sendThroughUi, roomWithScriptedPeer } from './fixtures.ts';
+import { sendMessage } from '../participants/participant.ts';
 
 test('offline: reload from cache, read the timeline seen, queue two messages, send them in order when back', async ({ browser, hs, newUser }, info) => {
   test.setTimeout(180_000);
   const tag = info.testId.slice(0, 8);
   const person = await openPerson(browser, hs, await newUser('offline'));
-  const peer = await startParticipant(hs, uniqueLocalpart('online'));
+  const page = person.page;
+  const { peer, roomId } = await roomWithScriptedPeer(page, hs, 'online', `Offline ${tag}`);
   try {
-    const page = person.page;
-    const roomId = await createRoomThroughUi(page, `Offline ${tag}`);
-    await inviteThroughUi(page, peer.user.userId);
-    await joinWhenInvited(peer, roomId);
     const seen = `Read this before the train ${tag}`;
     recordPlaintext(info.testId, seen);
     const seenId = await sendMessage(peer, roomId, { msgtype: 'm.text', body: seen });

@@ -2,9 +2,8 @@
 // Arabic (right to left) and Georgian (long words) nothing is wider than a 360-pixel phone.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, openPerson, createRoomThroughUi, inviteThroughUi, messageWithText, recordPlaintext, sendThroughUi, signInThroughUi } from './fixtures.ts';
-import { joinWhenInvited, sendMessage, startParticipant } from '../participants/participant.ts';
-import { uniqueLocalpart } from '../homeserver/synapse.ts';
+import { test, expect, openPerson, createRoomThroughUi, messageWithText, recordPlaintext, sendThroughUi, signInThroughUi, roomWithScriptedPeer } from './fixtures.ts';
+import { sendMessage } from '../participants/participant.ts';
 
 async function seriousViolations(page: Page, screen: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -178,12 +177,9 @@ test('by keyboard alone: reply, attach a file, switch language and change a priv
   test.setTimeout(120_000);
   const tag = info.testId.slice(0, 8);
   const person = await openPerson(browser, hs, await newUser('keys'));
-  const peer = await startParticipant(hs, uniqueLocalpart('peer'));
+  const page = person.page;
+  const { peer, roomId } = await roomWithScriptedPeer(page, hs, 'peer', `Keys ${tag}`);
   try {
-    const page = person.page;
-    const roomId = await createRoomThroughUi(page, `Keys ${tag}`);
-    await inviteThroughUi(page, peer.user.userId);
-    await joinWhenInvited(peer, roomId);
     const question = `Shall we meet on Thursday ${tag}?`;
     recordPlaintext(info.testId, question);
     const questionId = await sendMessage(peer, roomId, { msgtype: 'm.text', body: question });

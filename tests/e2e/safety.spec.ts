@@ -3,21 +3,9 @@
 // who changed nothing shows others neither read receipts nor typing.
 import { DatabaseSync } from 'node:sqlite';
 import { ReceiptType, RoomMemberEvent } from 'matrix-js-sdk';
-import {
-  test,
-  expect,
-  openPerson,
-  createRoomThroughUi,
-  inviteThroughUi,
-  messageWithText,
-  recordPlaintext,
-  sendThroughUi,
-  signInThroughUi,
-  twoPeopleInRoom
-} from './fixtures.ts';
+import { test, expect, openPerson, createRoomThroughUi, messageWithText, recordPlaintext, sendThroughUi, signInThroughUi, twoPeopleInRoom, roomWithScriptedPeer } from './fixtures.ts';
 import { translationServicePort } from '../../playwright.config.ts';
-import { joinWhenInvited, sendMessage, startParticipant } from '../participants/participant.ts';
-import { uniqueLocalpart } from '../homeserver/synapse.ts';
+import { sendMessage } from '../participants/participant.ts';
 
 test('quick exit replaces the app, and Back does not return to it', async ({ browser, hs, newUser }, info) => {
   const person = await openPerson(browser, hs, await newUser('exit'));
@@ -99,12 +87,9 @@ test('a default user never shows another member a public read receipt or a typin
   test.setTimeout(120_000);
   const tag = info.testId.slice(0, 8);
   const person = await openPerson(browser, hs, await newUser('quiet'));
-  const other = await startParticipant(hs, uniqueLocalpart('watcher'));
+  const page = person.page;
+  const { peer: other, roomId } = await roomWithScriptedPeer(page, hs, 'watcher', `Quiet ${tag}`);
   try {
-    const page = person.page;
-    const roomId = await createRoomThroughUi(page, `Quiet ${tag}`);
-    await inviteThroughUi(page, other.user.userId);
-    await joinWhenInvited(other, roomId);
     const typing: boolean[] = [];
     other.client.on(RoomMemberEvent.Typing, (_event, member) => {
       if (member.userId === person.user.userId) typing.push(member.typing);
@@ -175,13 +160,10 @@ test('a full scenario reaches only the app and the homeserver, under a policy th
   const origins = new Set<string>();
   context.on('request', (request) => origins.add(new URL(request.url()).origin));
   const user = await newUser('leakless');
-  const peer = await startParticipant(hs, uniqueLocalpart('peer'));
+  // Sign in (trust setup included), chat with someone, create a dialogue and open the consultation form.
+  await signInThroughUi(page, hs, user);
+  const { peer, roomId } = await roomWithScriptedPeer(page, hs, 'peer', `Leakless ${tag}`);
   try {
-    // Sign in (trust setup included), chat with someone, create a dialogue and open the consultation form.
-    await signInThroughUi(page, hs, user);
-    const roomId = await createRoomThroughUi(page, `Leakless ${tag}`);
-    await inviteThroughUi(page, peer.user.userId);
-    await joinWhenInvited(peer, roomId);
     const hello = `Hello from the peer ${tag}`;
     recordPlaintext(info.testId, hello);
     await sendMessage(peer, roomId, { msgtype: 'm.text', body: hello });
