@@ -180,6 +180,8 @@ test('verifying another person; their identity reset must be acknowledged before
 });
 
 test('the device list shows every session; signing one out from another ends it', async ({ browser, hs, newUser }) => {
+  // Three devices sign in and set up encryption: on a loaded machine that alone can take a minute.
+  test.setTimeout(180_000);
   const user = await newUser('nino');
   const device1 = await openPerson(browser, hs, user);
   const device2 = await newDevice(browser, hs, user);
