@@ -37,6 +37,13 @@ describe('scripts and event handlers', () => {
     expect(out).toBe('<p>a<b>b</b></p>');
   });
 
+  it.each(['<frameset onload="steal()">', ' <frameset><frame src="javascript:steal()">', '<!DOCTYPE html><frameset>', '<head></head><frameset cols=50%>'])(
+    'returns nothing, without throwing, for a body that is a frameset: %s',
+    (html) => {
+      expect(sanitize(html)).toBe('');
+    }
+  );
+
   it('removes on* event handler attributes but keeps the element', () => {
     const out = sanitize('<b onclick="steal()" onmouseover="x()">bold</b><p ONLOAD="y()">p</p>');
     expect(out).toBe('<b>bold</b><p>p</p>');

@@ -62,7 +62,9 @@ export function createMatrixSanitizer(window: WindowLike): MatrixHtmlSanitizer {
       ADD_FORBID_CONTENTS: ['mx-reply', 'object', 'iframe', 'noscript', 'template'],
       ALLOW_DATA_ATTR: false,
       RETURN_DOM_FRAGMENT: true
-    });
+    }) as DocumentFragment | null;
+    // DOMPurify returns no fragment at all for a document whose body is a <frameset>.
+    if (!fragment) return '';
     const holder = fragment.ownerDocument.createElement('div');
     holder.appendChild(fragment);
     flattenBeyond(holder, MAX_DEPTH);
