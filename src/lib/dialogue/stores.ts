@@ -20,6 +20,7 @@ import { disambiguatedNames, roomTitle, type NamedMember } from './names.ts';
 import type { SendState, TimelineEntry } from './timeline.ts';
 import { translationServiceIn, translationsIn, type Translation } from './translations.ts';
 import { isExpired, nextExpiry, RETENTION_EVENT, retentionOf } from './retention.ts';
+import { onHistoryLoaded } from './history.ts';
 
 export interface RoomSummary {
   roomId: string;
@@ -251,8 +252,10 @@ export function roomViewStore(client: MatrixClient, roomId: string): Readable<Ro
     // A new message lifetime changes what is shown; other state does not.
     const onState = (event: MatrixEvent) => event.getRoomId() === roomId && event.getType() === RETENTION_EVENT && update();
     client.on(RoomStateEvent.Events, onState);
+    const stopHistory = onHistoryLoaded((id) => id === roomId && update());
     return () => {
       stop();
+      stopHistory();
       client.off(RoomStateEvent.Events, onState);
       clearTimeout(timer);
     };

@@ -1,0 +1,56 @@
+// Load: many scripted participants talk at once in one encrypted room while a person watches in
+// the browser. Full size (`npm run test:load`) is 50 people × 20 messages; the default suite
+// runs a reduced size so that CI stays short.
+import { test, expect, acceptInviteThroughUi, signInThroughUi } from './fixtures.ts';
+import { crowdRoom, parseMessageBody, roomEventIds, sendFromEveryone, startCrowd } from '../participants/crowd.ts';
+import { waitForMembers } from '../participants/participant.ts';
+import { readWholeTimeline, recordSyncArrivals } from '../load/timeline-reader.ts';
+import { LOAD } from '../load/sizes.ts';
+
+test('@load a crowd sends into one encrypted room: the watcher sees every message decrypted, once, in order', async ({ browser, hs, newUser }, info) => {
+  const { people, perMember } = LOAD.chat;
+  test.setTimeout(LOAD.full ? 1_200_000 : 300_000);
+  const tag = info.testId.slice(0, 6);
+  const roomName = `Crowd ${tag}`;
+
+  const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  const arrivals = await recordSyncArrivals(page);
+  const watcher = await newUser('watcher');
+  await signInThroughUi(page, hs, watcher);
+  const crowd = await startCrowd(hs, people, `crowd${tag}`);
+  try {
+    const roomId = await crowdRoom(crowd, roomName, [watcher.userId]);
+    await acceptInviteThroughUi(page, roomName);
+    await waitForMembers(crowd.members[0], roomId, [watcher.userId], 60_000);
+
+    const sent = await sendFromEveryone(crowd, roomId, perMember, tag);
+    expect(sent).toHaveLength(people * perMember);
+    // The newest message from each sender arrives and decrypts in the browser.
+    await expect(page.getByTestId('message').last()).toHaveAttribute('data-kind', 'text', { timeout: 120_000 });
+
+    const rows = await readWholeTimeline(page);
+    const ours = rows.filter((row) => parseMessageBody(tag, row.body) !== null);
+    expect(rows.filter((row) => row.kind === 'undecryptable')).toEqual([]);
+    // Every message, once.
+    expect(new Set(ours.map((row) => row.body)).size).toBe(ours.length);
+    expect(ours.map((row) => row.body).sort()).toEqual(sent.map((m) => m.body).sort());
+    // In a consistent order: each sender's messages in the order they were sent, and the
+    // browser's order is the server's (the order of the event IDs the server confirmed).
+    const lastIndex = new Map<number, number>();
+    for (const row of ours) {
+      const { member, index } = parseMessageBody(tag, row.body)!;
+      expect(index, `${row.body} after #${lastIndex.get(member)}`).toBeGreaterThan(lastIndex.get(member) ?? -1);
+      lastIndex.set(member, index);
+    }
+    const sentIds = new Set(sent.map((m) => m.eventId));
+    expect(ours.map((row) => row.id)).toEqual((await roomEventIds(crowd.members[0], roomId)).filter((id) => sentIds.has(id)));
+
+    // Delivery latency to this browser: from the server's confirmation to the sync that carried it.
+    const arrived = await arrivals();
+    const latencies = sent.map((m) => arrived[m.eventId] - m.sentAt).filter((ms) => Number.isFinite(ms));
+    info.annotations.push({ type: 'delivery', description: `${latencies.length} of ${sent.length} seen in syncs` });
+    expect(latencies.length).toBeGreaterThan(0);
+  } finally {
+    await crowd.stop();
+  }
+});

@@ -1,0 +1,84 @@
+// Reading a long timeline the way a person does: scrolling up from the newest message to the
+// start of the room. The timeline is virtualised, so only rows near the viewport exist in the
+// page at any time; this collects every row seen on the way, in order.
+import type { Page } from '@playwright/test';
+
+export interface TimelineRow {
+  id: string;
+  kind: string;
+  body: string;
+}
+
+/**
+ * Scrolls the open room's timeline from the bottom to its start, paging history in as the app
+ * does, and returns every message row seen, oldest first. `onStep` runs after each scroll step.
+ */
+export async function readWholeTimeline(page: Page, timeoutMs = 600_000, onStep?: () => Promise<void>): Promise<TimelineRow[]> {
+  const ordered: TimelineRow[] = [];
+  const known = new Set<string>();
+  const deadline = Date.now() + timeoutMs;
+  await page.getByTestId('timeline').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  let stuckSince = 0;
+  while (Date.now() < deadline) {
+    const step = await page.getByTestId('timeline').evaluate(async (el) => {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const rows = [...el.querySelectorAll<HTMLElement>('[data-testid=message]')].map((row) => ({
+        id: row.dataset.eventId ?? '',
+        kind: row.dataset.kind ?? '',
+        body: (row.querySelector('[data-testid=body]')?.textContent ?? '').trim()
+      }));
+      const atTop = el.scrollTop <= 1;
+      const atStart = !!el.querySelector('.start');
+      if (!atTop) el.scrollTop = Math.max(0, el.scrollTop - el.clientHeight * 0.7);
+      return { rows, atTop, atStart };
+    });
+    // Rows above those already known are older: they go in front, in page order.
+    const fresh = step.rows.filter((row) => !known.has(row.id));
+    for (const row of fresh) known.add(row.id);
+    ordered.unshift(...fresh);
+    if (onStep) await onStep();
+    if (step.atTop && step.atStart) return ordered;
+    if (step.atTop) {
+      // History is being paged in; if nothing moves for a while, ask for it as a keyboard user would.
+      stuckSince ||= Date.now();
+      if (Date.now() - stuckSince > 2_000) {
+        await page.getByTestId('timeline').locator('button.older').click({ timeout: 5_000 }).catch(() => undefined);
+        stuckSince = Date.now();
+      }
+      await page.waitForTimeout(100);
+    } else {
+      stuckSince = 0;
+    }
+  }
+  throw new Error(`the timeline's start was not reached within ${timeoutMs} ms (${ordered.length} rows read)`);
+}
+
+/**
+ * Installs, before the app loads, a recorder of when each room event first arrives in a sync
+ * response: the delivery time to this browser, measured without touching the app.
+ */
+export async function recordSyncArrivals(page: Page): Promise<() => Promise<Record<string, number>>> {
+  await page.addInitScript(() => {
+    const arrivals: Record<string, number> = {};
+    (window as unknown as { __syncArrivals: Record<string, number> }).__syncArrivals = arrivals;
+    const originalFetch = window.fetch.bind(window);
+    window.fetch = async (...args: Parameters<typeof fetch>) => {
+      const response = await originalFetch(...args);
+      const url = typeof args[0] === 'string' ? args[0] : args[0] instanceof URL ? args[0].href : args[0].url;
+      if (url.includes('/sync')) {
+        const now = Date.now();
+        response
+          .clone()
+          .json()
+          .then((body: { rooms?: { join?: Record<string, { timeline?: { events?: { event_id?: string }[] } }> } }) => {
+            for (const room of Object.values(body.rooms?.join ?? {})) {
+              for (const event of room.timeline?.events ?? []) if (event.event_id && !(event.event_id in arrivals)) arrivals[event.event_id] = now;
+            }
+          })
+          .catch(() => undefined);
+      }
+      return response;
+    };
+  });
+  return () => page.evaluate(() => ({ ...(window as unknown as { __syncArrivals: Record<string, number> }).__syncArrivals }));
+}
