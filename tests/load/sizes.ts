@@ -6,5 +6,5 @@ export const LOAD = {
   full,
   chat: full ? { people: 50, perMember: 20 } : { people: 8, perMember: 10 },
   consultation: full ? { voters: 200, statements: 60 } : { voters: 30, statements: 20 },
-  bigRoom: full ? { messages: 10_000 } : { messages: 1_000 }
+  bigRoom: full ? { messages: 10_000 } : { messages: 500 }
 } as const;

@@ -1,7 +1,33 @@
 // Older history is fetched a page at a time, only when the person scrolls up or asks for it.
-import type { MatrixClient } from 'matrix-js-sdk';
+//
+// After a sync gap (more new events than a sync carries) the SDK starts a fresh live timeline.
+// Paging back from it joins it to the earlier one once the pages meet; from then on the live
+// timeline's own events are only the newest part of what the person has seen. So the view
+// reads, and pages back from, the whole chain of joined timelines.
+import { Direction, type EventTimeline, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk';
 
 const PAGE_SIZE = 30;
+
+/** The live timeline and the earlier timelines joined to it, oldest first. */
+export function joinedTimelines(room: Room): EventTimeline[] {
+  const chain: EventTimeline[] = [];
+  const seen = new Set<EventTimeline>();
+  for (let timeline: EventTimeline | null = room.getLiveTimeline(); timeline && !seen.has(timeline); timeline = timeline.getNeighbouringTimeline(Direction.Backward)) {
+    seen.add(timeline);
+    chain.unshift(timeline);
+  }
+  return chain;
+}
+
+/** Every event of the joined timelines, oldest first. */
+export function joinedEvents(room: Room): MatrixEvent[] {
+  return joinedTimelines(room).flatMap((timeline) => timeline.getEvents());
+}
+
+/** Whether older history may exist on the server, before the oldest joined timeline. */
+export function canLoadOlder(room: Room): boolean {
+  return joinedTimelines(room)[0].getPaginationToken(Direction.Backward) !== null;
+}
 
 const listeners = new Set<(roomId: string) => void>();
 
@@ -19,7 +45,7 @@ export async function loadOlder(client: MatrixClient, roomId: string): Promise<v
   const room = client.getRoom(roomId);
   if (!room) return;
   try {
-    await client.scrollback(room, PAGE_SIZE);
+    await client.paginateEventTimeline(joinedTimelines(room)[0], { backwards: true, limit: PAGE_SIZE });
   } finally {
     for (const listener of listeners) listener(roomId);
   }

@@ -2,7 +2,6 @@
 // SDK events that change them (including a late key turning "cannot decrypt" into text).
 import {
   ClientEvent,
-  Direction,
   EventStatus,
   EventType,
   KnownMembership,
@@ -20,7 +19,7 @@ import { disambiguatedNames, roomTitle, type NamedMember } from './names.ts';
 import type { SendState, TimelineEntry } from './timeline.ts';
 import { translationServiceIn, translationsIn, type Translation } from './translations.ts';
 import { isExpired, nextExpiry, RETENTION_EVENT, retentionOf } from './retention.ts';
-import { onHistoryLoaded } from './history.ts';
+import { canLoadOlder, joinedEvents, onHistoryLoaded } from './history.ts';
 
 export interface RoomSummary {
   roomId: string;
@@ -183,7 +182,7 @@ function entryOf(event: MatrixEvent, names: Map<string, string>, byId: Map<strin
 }
 
 export function roomViewOf(client: MatrixClient, room: Room): RoomView {
-  const live = room.getLiveTimeline().getEvents();
+  const live = joinedEvents(room);
   const pendingEvents = room.getPendingEvents().filter((e) => e.status !== EventStatus.CANCELLED);
   const retention = retentionOf(room);
   const now = Date.now();
@@ -203,7 +202,7 @@ export function roomViewOf(client: MatrixClient, room: Room): RoomView {
     encrypted: room.hasEncryptionStateEvent(),
     membership: room.getMyMembership(),
     entries: events.map((e) => entryOf(e, names, byId)),
-    canPaginateBack: room.getLiveTimeline().getPaginationToken(Direction.Backward) !== null,
+    canPaginateBack: canLoadOlder(room),
     pending,
     translations: new Map(
       [...translationsIn(live)].map(([eventId, list]) => [eventId, list.map((tr) => ({ ...tr, senderName: names.get(tr.sender) ?? tr.sender }))])
