@@ -1,9 +1,9 @@
 // Big rooms: a person scrolls from the newest message of a long encrypted room back to its
 // start. The timeline is virtualised, so the page holds a bounded number of rows whatever the
 // room's length, and the JS heap stays small. Full size (`npm run test:load`): 10,000 messages.
-import { test, expect, acceptInviteThroughUi, signInThroughUi } from './fixtures.ts';
-import { crowdRoom, parseMessageBody, sendFromEveryone, startCrowd } from '../participants/crowd.ts';
-import { waitForMembers } from '../participants/participant.ts';
+import { test, expect } from './fixtures.ts';
+import { parseMessageBody, sendFromEveryone } from '../participants/crowd.ts';
+import { roomWithCrowd } from '../load/watched-room.ts';
 import { readWholeTimeline } from '../load/timeline-reader.ts';
 import { LOAD } from '../load/sizes.ts';
 import { heapUsedMB, MAX_ROWS_IN_PAGE } from '../load/heap.ts';
@@ -17,13 +17,8 @@ test('@load scrolling a long room back to its start keeps the page small and eve
   const roomName = `Long room ${tag}`;
 
   const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
-  const reader = await newUser('reader');
-  await signInThroughUi(page, hs, reader);
-  const crowd = await startCrowd(hs, SENDERS, `long${tag}`);
+  const { crowd, roomId } = await roomWithCrowd(page, hs, await newUser('reader'), SENDERS, `long${tag}`, roomName);
   try {
-    const roomId = await crowdRoom(crowd, roomName, [reader.userId]);
-    await acceptInviteThroughUi(page, roomName);
-    await waitForMembers(crowd.members[0], roomId, [reader.userId], 60_000);
     const sent = await sendFromEveryone(crowd, roomId, messages / SENDERS, tag);
     await expect(page.getByTestId('message').last()).toHaveAttribute('data-kind', 'text', { timeout: 120_000 });
 

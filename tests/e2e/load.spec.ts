@@ -1,9 +1,9 @@
 // Load: many scripted participants talk at once in one encrypted room while a person watches in
 // the browser. Full size (`npm run test:load`) is 50 people × 20 messages; the default suite
 // runs a reduced size so that CI stays short.
-import { test, expect, acceptInviteThroughUi, signInThroughUi } from './fixtures.ts';
-import { crowdRoom, parseMessageBody, roomEventIds, sendFromEveryone, startCrowd } from '../participants/crowd.ts';
-import { waitForMembers } from '../participants/participant.ts';
+import { test, expect } from './fixtures.ts';
+import { parseMessageBody, roomEventIds, sendFromEveryone } from '../participants/crowd.ts';
+import { roomWithCrowd } from '../load/watched-room.ts';
 import { readWholeTimeline, recordSyncArrivals } from '../load/timeline-reader.ts';
 import { LOAD } from '../load/sizes.ts';
 
@@ -15,14 +15,8 @@ test('@load a crowd sends into one encrypted room: the watcher sees every messag
 
   const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
   const arrivals = await recordSyncArrivals(page);
-  const watcher = await newUser('watcher');
-  await signInThroughUi(page, hs, watcher);
-  const crowd = await startCrowd(hs, people, `crowd${tag}`);
+  const { crowd, roomId } = await roomWithCrowd(page, hs, await newUser('watcher'), people, `crowd${tag}`, roomName);
   try {
-    const roomId = await crowdRoom(crowd, roomName, [watcher.userId]);
-    await acceptInviteThroughUi(page, roomName);
-    await waitForMembers(crowd.members[0], roomId, [watcher.userId], 60_000);
-
     const sent = await sendFromEveryone(crowd, roomId, perMember, tag);
     expect(sent).toHaveLength(people * perMember);
     // The newest message from each sender arrives and decrypts in the browser.
