@@ -59,14 +59,16 @@ export interface SentMessage {
 }
 
 /**
- * Every member sends `perMember` messages, all members at once, each member's in order. The
- * body names the sender and the sequence number, so a reader can check order and duplicates.
+ * Every member sends `perMember` messages, all members at once, each member's in order (with
+ * `pauseMs` between two, to keep a conversation going). The body names the sender and the
+ * sequence number, so a reader can check order and duplicates.
  */
-export async function sendFromEveryone(crowd: Crowd, roomId: string, perMember: number, tag: string): Promise<SentMessage[]> {
+export async function sendFromEveryone(crowd: Crowd, roomId: string, perMember: number, tag: string, pauseMs = 0): Promise<SentMessage[]> {
   const perSender = await Promise.all(
     crowd.members.map(async (p, m) => {
       const sent: SentMessage[] = [];
       for (let i = 0; i < perMember; i++) {
+        if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs));
         const body = messageBody(tag, m, i);
         const { event_id } = await sendWithRetry(p.client, roomId, body);
         sent.push({ sender: p.user.userId, body, eventId: event_id, sentAt: Date.now() });

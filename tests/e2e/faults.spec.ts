@@ -1,0 +1,100 @@
+// Faults: the homeserver is killed (SIGKILL, as in a crash) in the middle of a conversation and
+// started again; the browser's network is cut for 30 seconds while others keep writing. In both
+// cases every message written is delivered exactly once, and the app recovers by itself.
+import type { Page } from '@playwright/test';
+import { test, expect, messageWithText, recordPlaintext } from './fixtures.ts';
+import { createSynapse, registerUser, removeSynapseData, startSynapse, stopSynapse, uniqueLocalpart } from '../homeserver/synapse.ts';
+import { parseMessageBody, sendFromEveryone } from '../participants/crowd.ts';
+import { waitForMessage } from '../participants/participant.ts';
+import { readWholeTimeline } from '../load/timeline-reader.ts';
+import { roomWithCrowd } from '../load/watched-room.ts';
+
+const PEOPLE = 3;
+const PER_MEMBER = 8;
+const PAUSE_MS = 700;
+
+async function writeWhileAway(page: Page, texts: string[], testId: string): Promise<void> {
+  for (const text of texts) {
+    recordPlaintext(testId, text);
+    await page.getByTestId('composer').fill(text);
+    await page.getByTestId('composer').press('Enter');
+    await expect(messageWithText(page, text)).toBeVisible();
+  }
+}
+
+/** Every body once in the browser's timeline, read from the newest message back to the start. */
+async function expectEachOnce(page: Page, tag: string, expected: string[]): Promise<void> {
+  const rows = await readWholeTimeline(page);
+  const bodies = rows.map((row) => row.body).filter((body) => parseMessageBody(tag, body) !== null || expected.includes(body));
+  expect(new Set(bodies).size, 'no duplicates').toBe(bodies.length);
+  expect([...bodies].sort()).toEqual([...expected].sort());
+  expect(rows.filter((row) => row.kind === 'undecryptable')).toEqual([]);
+}
+
+test('@load the homeserver is killed mid-conversation and restarted: every message arrives once, the app recovers by itself', async ({ page }, info) => {
+  test.skip(!!process.env.PARLEY_HOMESERVER_URL, 'needs a homeserver this suite can kill and start');
+  test.setTimeout(300_000);
+  const tag = info.testId.slice(0, 6);
+  // A homeserver of this test's own, so killing it disturbs no other test.
+  const hs = await startSynapse(await createSynapse('crash'));
+  let running = hs;
+  try {
+    const person = await registerUser(hs, uniqueLocalpart('survivor'), 'pw-survivor-crash-1');
+    const { crowd, roomId } = await roomWithCrowd(page, hs, person, PEOPLE, `crash${tag}`, `Crash ${tag}`);
+    try {
+      const conversation = sendFromEveryone(crowd, roomId, PER_MEMBER, tag, PAUSE_MS);
+      await expect(page.getByTestId('message').last()).toHaveAttribute('data-kind', 'text', { timeout: 30_000 });
+      await stopSynapse(running, 'SIGKILL');
+      await expect(page.getByTestId('sync-status')).not.toHaveAttribute('data-status', 'syncing', { timeout: 60_000 });
+      const mine = [`Written while the server was down ${tag} 1`, `Written while the server was down ${tag} 2`];
+      await writeWhileAway(page, mine, info.testId);
+      await page.waitForTimeout(3_000);
+
+      running = await startSynapse(hs);
+      const backAt = Date.now();
+      await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'syncing', { timeout: 120_000 });
+      console.log(`homeserver restart: the app was syncing again ${Date.now() - backAt} ms after the server answered`);
+      const sent = await conversation;
+      for (const text of mine) {
+        await expect(messageWithText(page, text)).toHaveAttribute('data-send-state', 'remote', { timeout: 60_000 });
+        await waitForMessage(crowd.members[0], roomId, (body) => body === text, 60_000);
+      }
+      await expectEachOnce(page, tag, [...sent.map((m) => m.body), ...mine]);
+    } finally {
+      await crowd.stop();
+    }
+  } finally {
+    await stopSynapse(running);
+    removeSynapseData(hs);
+  }
+});
+
+test('@load the network is cut for 30 s while others keep writing: every message arrives once, the app recovers by itself', async ({ browser, hs, newUser }, info) => {
+  test.setTimeout(300_000);
+  const tag = info.testId.slice(0, 6);
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  const { crowd, roomId } = await roomWithCrowd(page, hs, await newUser('cutoff'), PEOPLE, `cut${tag}`, `Cut ${tag}`);
+  try {
+    await context.setOffline(true);
+    const cutAt = Date.now();
+    const conversation = sendFromEveryone(crowd, roomId, PER_MEMBER, tag, PAUSE_MS);
+    await expect(page.getByTestId('sync-status')).not.toHaveAttribute('data-status', 'syncing', { timeout: 60_000 });
+    const mine = [`Written in the tunnel ${tag} 1`, `Written in the tunnel ${tag} 2`];
+    await writeWhileAway(page, mine, info.testId);
+    await page.waitForTimeout(Math.max(0, 30_000 - (Date.now() - cutAt)));
+    await context.setOffline(false);
+    const backAt = Date.now();
+    await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'syncing', { timeout: 120_000 });
+    console.log(`network cut: the app was syncing again ${Date.now() - backAt} ms after the network returned`);
+    const sent = await conversation;
+    for (const text of mine) {
+      await expect(messageWithText(page, text)).toHaveAttribute('data-send-state', 'remote', { timeout: 60_000 });
+      await waitForMessage(crowd.members[0], roomId, (body) => body === text, 60_000);
+    }
+    await expect(messageWithText(page, sent.at(-1)!.body)).toBeVisible({ timeout: 60_000 });
+    await expectEachOnce(page, tag, [...sent.map((m) => m.body), ...mine]);
+  } finally {
+    await crowd.stop();
+  }
+});
