@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, messageWithText, recordPlaintext } from './fixtures.ts';
 import { createSynapse, registerUser, removeSynapseData, startSynapse, stopSynapse, uniqueLocalpart } from '../homeserver/synapse.ts';
-import { parseMessageBody, sendFromEveryone } from '../participants/crowd.ts';
+import { parseMessageBody, sendFromEveryone, type Crowd, type SentMessage } from '../participants/crowd.ts';
 import { waitForMessage } from '../participants/participant.ts';
 import { readWholeTimeline } from '../load/timeline-reader.ts';
 import { roomWithCrowd } from '../load/watched-room.ts';
@@ -20,6 +20,27 @@ async function writeWhileAway(page: Page, texts: string[], testId: string): Prom
     await page.getByTestId('composer').press('Enter');
     await expect(messageWithText(page, text)).toBeVisible();
   }
+}
+
+/**
+ * Once the server can be reached again: the app syncs again by itself, what the person wrote
+ * while away reaches the others, and the browser shows every message of the conversation once.
+ */
+async function expectRecovery(
+  page: Page,
+  fault: string,
+  { crowd, roomId, conversation, mine, tag }: { crowd: Crowd; roomId: string; conversation: Promise<SentMessage[]>; mine: string[]; tag: string }
+): Promise<void> {
+  const backAt = Date.now();
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'syncing', { timeout: 120_000 });
+  console.log(`${fault}: the app was syncing again ${Date.now() - backAt} ms after the server could be reached`);
+  const sent = await conversation;
+  for (const text of mine) {
+    await expect(messageWithText(page, text)).toHaveAttribute('data-send-state', 'remote', { timeout: 60_000 });
+    await waitForMessage(crowd.members[0], roomId, (body) => body === text, 60_000);
+  }
+  await expect(messageWithText(page, sent.at(-1)!.body)).toBeVisible({ timeout: 60_000 });
+  await expectEachOnce(page, tag, [...sent.map((m) => m.body), ...mine]);
 }
 
 /** Every body once in the browser's timeline, read from the newest message back to the start. */
@@ -51,15 +72,7 @@ test('@load the homeserver is killed mid-conversation and restarted: every messa
       await page.waitForTimeout(3_000);
 
       running = await startSynapse(hs);
-      const backAt = Date.now();
-      await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'syncing', { timeout: 120_000 });
-      console.log(`homeserver restart: the app was syncing again ${Date.now() - backAt} ms after the server answered`);
-      const sent = await conversation;
-      for (const text of mine) {
-        await expect(messageWithText(page, text)).toHaveAttribute('data-send-state', 'remote', { timeout: 60_000 });
-        await waitForMessage(crowd.members[0], roomId, (body) => body === text, 60_000);
-      }
-      await expectEachOnce(page, tag, [...sent.map((m) => m.body), ...mine]);
+      await expectRecovery(page, 'homeserver restart', { crowd, roomId, conversation, mine, tag });
     } finally {
       await crowd.stop();
     }
@@ -84,16 +97,7 @@ test('@load the network is cut for 30 s while others keep writing: every message
     await writeWhileAway(page, mine, info.testId);
     await page.waitForTimeout(Math.max(0, 30_000 - (Date.now() - cutAt)));
     await context.setOffline(false);
-    const backAt = Date.now();
-    await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'syncing', { timeout: 120_000 });
-    console.log(`network cut: the app was syncing again ${Date.now() - backAt} ms after the network returned`);
-    const sent = await conversation;
-    for (const text of mine) {
-      await expect(messageWithText(page, text)).toHaveAttribute('data-send-state', 'remote', { timeout: 60_000 });
-      await waitForMessage(crowd.members[0], roomId, (body) => body === text, 60_000);
-    }
-    await expect(messageWithText(page, sent.at(-1)!.body)).toBeVisible({ timeout: 60_000 });
-    await expectEachOnce(page, tag, [...sent.map((m) => m.body), ...mine]);
+    await expectRecovery(page, 'network cut', { crowd, roomId, conversation, mine, tag });
   } finally {
     await crowd.stop();
   }
