@@ -4,29 +4,13 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, openPerson, createRoomThroughUi, messageWithText, recordPlaintext, sendThroughUi, signInThroughUi, roomWithScriptedPeer } from './fixtures.ts';
 import { sendMessage } from '../participants/participant.ts';
+import { overflow } from './layout.ts';
 
 async function seriousViolations(page: Page, screen: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${screen}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
-
-/** Elements that stick out of the viewport sideways, or a page that scrolls sideways. */
-async function overflow(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const wide = [...document.querySelectorAll('body *')]
-      .filter((el) => {
-        const box = el.getBoundingClientRect();
-        const style = getComputedStyle(el);
-        if (box.width === 0 || style.visibility === 'hidden' || style.display === 'none' || el.closest('.visually-hidden')) return false;
-        return box.left < -1 || box.right > width + 1;
-      })
-      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} [${Math.round(el.getBoundingClientRect().left)}, ${Math.round(el.getBoundingClientRect().right)}]`);
-    if (document.documentElement.scrollWidth > width + 1) wide.unshift(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
-    return wide.slice(0, 10);
-  });
 }
 
 test('sign-in, room list, room, consultation, moderation queue and settings have no serious or critical accessibility violations', async ({ browser, hs, newUser }, info) => {

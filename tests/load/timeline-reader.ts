@@ -17,7 +17,10 @@ export async function readWholeTimeline(page: Page, timeoutMs = 600_000, onStep?
   const ordered: TimelineRow[] = [];
   const known = new Set<string>();
   const deadline = Date.now() + timeoutMs;
-  await page.getByTestId('timeline').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  // Scrolled with the mouse wheel, as a person does: the app tells that from its own scrolling.
+  const box = (await page.getByTestId('timeline').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 10_000_000);
   let stuckSince = 0;
   while (Date.now() < deadline) {
     const step = await page.getByTestId('timeline').evaluate(async (el) => {
@@ -27,11 +30,9 @@ export async function readWholeTimeline(page: Page, timeoutMs = 600_000, onStep?
         kind: row.dataset.kind ?? '',
         body: (row.querySelector('[data-testid=body]')?.textContent ?? '').trim()
       }));
-      const atTop = el.scrollTop <= 1;
-      const atStart = !!el.querySelector('.start');
-      if (!atTop) el.scrollTop = Math.max(0, el.scrollTop - el.clientHeight * 0.7);
-      return { rows, atTop, atStart };
+      return { rows, atTop: el.scrollTop <= 1, atStart: !!el.querySelector('.start') };
     });
+    if (!step.atTop) await page.mouse.wheel(0, -box.height * 0.7);
     // Rows above those already known are older: they go in front, in page order.
     const fresh = step.rows.filter((row) => !known.has(row.id));
     for (const row of fresh) known.add(row.id);
