@@ -701,6 +701,18 @@ describe('Markdown', () => {
     expect(lines).toContain('> &gt; not nested');
     expect(lines).toContain('>');
   });
+
+  // Found by events.property.test.ts: `\s*[\r\n]+\s*` took quadratic time on a long run of
+  // spaces (tens of seconds for a document's 20,000-space texts), freezing the export.
+  it('puts a line break inside a long run of white space on one line, at once', async () => {
+    const { brief } = await buildBrief(campSource(twoCampPeople(), 3), seeded(1));
+    const spaces = ' '.repeat(200_000);
+    brief.consultation.title = `Water${spaces}\n${spaces}access${spaces}now`;
+    const started = performance.now();
+    const [title] = briefToMarkdown(brief, LABELS).split('\n');
+    expect(title).toBe(`# Brief: Water access${spaces}now`);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
 });
 
 describe('parseBriefDocument', () => {
@@ -788,6 +800,14 @@ describe('parseBriefDocument', () => {
     // A published figure about fewer than k people is not a valid brief.
     expect(mutate((d) => (d.brief.participation.constituencies[0].count = 2))).toBeNull();
     expect(mutate((d) => (d.brief.recommendations[0].support.overall = { endorse: 1, reservations: 1, object: 0, responses: 2 }))).toBeNull();
+  });
+
+  // Found by events.property.test.ts: BriefView keys recommendations by id, and Svelte throws on
+  // a duplicate key, so a document naming one twice broke the view.
+  it('rejects a document that names a recommendation twice', async () => {
+    const doc = JSON.parse(briefToJson(await buildBrief(campSource(twoCampPeople(), 3), seeded(1))));
+    doc.brief.recommendations.push({ ...doc.brief.recommendations[0], text: 'the same id again' });
+    expect(parseBriefDocument(doc)).toBeNull();
   });
 
   it('rejects documents over 20 MB without parsing them', async () => {

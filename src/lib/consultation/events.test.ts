@@ -1,3 +1,4 @@
+import { anything } from '../testing/hostile-arbitraries.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConsent, parseDialogueRoom, parseGroundRules, DIALOGUE_ROLES } from '../dialogue/events.ts';
@@ -55,17 +56,6 @@ function checkResult(type: unknown, result: ParsedConsultationEvent | null): voi
   expect(typeof result.content.consultation).toBe('string');
 }
 
-const anything = fc.anything({
-  withBigInt: true,
-  withBoxedValues: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true
-});
 const anyType = fc.oneof(fc.constantFrom(...TYPES), fc.constant(MSG), fc.string());
 const validId = fc.string({ minLength: 1, maxLength: 255 });
 const isId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 255;
@@ -329,7 +319,7 @@ describe('parseConsultationEvent: refusals', () => {
   });
 
   it('refuses an oversized definition that each field alone would allow', () => {
-    const background = Array.from({ length: 12 }, () => ({ language: 'en', text: 'b'.repeat(6_000) }));
+    const background = ['en', 'ru', 'uk', 'ro', 'tr', 'ar', 'sr', 'hy', 'ka', 'az', 'de', 'fr'].map((language) => ({ language, text: 'b'.repeat(6_000) }));
     const big = definition({ background });
     expect(() => definitionContent(big)).not.toThrow();
     expect(parseConsultationEvent(ConsultationEvent.definition, big)).toEqual({ type: 'malformed', consultation: 'c1' });
@@ -402,6 +392,33 @@ describe('parseConsultationEvent: refusals', () => {
       consultation: null
     });
     expect(parseConsultationEvent(ConsultationEvent.vote, 'c1')).toEqual({ type: 'malformed', consultation: null });
+  });
+
+  // Found by events.property.test.ts. The views key these lists (questions, constituencies and age
+  // bands by id, background versions by language, tags and supports by value) and Svelte throws
+  // on a duplicate key: one repeated entry broke the consultation's view for everyone.
+  it('refuses a definition that repeats a question id, a label id or a background language', () => {
+    const malformed = { type: 'malformed', consultation: 'c1' };
+    const [q1, q2] = definition().questions;
+    expect(parseConsultationEvent(ConsultationEvent.definition, definition({ questions: [q1, { ...q2, id: q1.id }] }))).toEqual(malformed);
+    expect(parseConsultationEvent(ConsultationEvent.definition, definition({ constituencies: [{ id: 'n', label: 'North' }, { id: 'n', label: 'South' }] }))).toEqual(malformed);
+    expect(parseConsultationEvent(ConsultationEvent.definition, definition({ ageBands: [{ id: 'a', label: '18–29' }, { id: 'a', label: '30+' }] }))).toEqual(malformed);
+    const twice = [{ language: 'en', text: 'one' }, { language: 'en', text: 'two' }];
+    expect(parseConsultationEvent(ConsultationEvent.definition, definition({ background: twice }))).toEqual(malformed);
+    expect(() => definitionContent(definition({ background: twice }))).toThrow();
+  });
+
+  it('drops repeated tags and supports', () => {
+    expect(parseConsultationEvent(ConsultationEvent.tag, { consultation: 'c1', answer: '$a', tags: ['water', ' water ', 'wells', 'water'] })).toEqual({
+      type: 'tag',
+      content: { consultation: 'c1', answer: '$a', tags: ['water', 'wells'] }
+    });
+    const supports = { statements: ['$s1', '$s2', '$s1'], answers: ['$a1', '$a1'] };
+    const recommendation = { consultation: 'c1', recommendation: 'r1', revision: 1, text: 'Open the wells', supports };
+    expect(parseConsultationEvent(ConsultationEvent.recommendation, recommendation)).toMatchObject({
+      type: 'recommendation',
+      content: { supports: { statements: ['$s1', '$s2'], answers: ['$a1'] } }
+    });
   });
 
   it('refuses unknown phases and out-of-range ratings', () => {

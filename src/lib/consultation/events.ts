@@ -43,6 +43,10 @@ const shortText = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), 
 const language = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
 const timestamp = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8_640_000_000_000_000));
 const label = v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), label: shortText(80) });
+/** Whether no value repeats: the views key these lists by them, and Svelte throws on a duplicate key. */
+const distinct = (values: unknown[]) => new Set(values).size === values.length;
+/** A set of strings: a repeated one is dropped. */
+const dropRepeats = v.transform((items: string[]) => [...new Set(items)]);
 
 const QuestionSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
@@ -54,13 +58,22 @@ export const DefinitionSchema = v.object({
   consultation: id,
   title: shortText(200),
   /** Background text by language code; the first is the original. */
-  background: v.pipe(v.array(v.object({ language, text: v.pipe(v.string(), v.maxLength(MAX_TEXT_CHARS)) })), v.maxLength(12)),
-  questions: v.pipe(v.array(QuestionSchema), v.minLength(1), v.maxLength(MAX_QUESTIONS)),
+  background: v.pipe(
+    v.array(v.object({ language, text: v.pipe(v.string(), v.maxLength(MAX_TEXT_CHARS)) })),
+    v.maxLength(12),
+    v.check((items) => distinct(items.map((b) => b.language)), 'a language appears twice')
+  ),
+  questions: v.pipe(
+    v.array(QuestionSchema),
+    v.minLength(1),
+    v.maxLength(MAX_QUESTIONS),
+    v.check((items) => distinct(items.map((q) => q.id)), 'a question id appears twice')
+  ),
   opensAt: v.nullable(timestamp),
   closesAt: v.nullable(timestamp),
   k: v.pipe(v.number(), v.integer(), v.minValue(MIN_K), v.maxValue(1_000)),
-  constituencies: v.pipe(v.array(label), v.maxLength(20)),
-  ageBands: v.pipe(v.array(label), v.maxLength(10)),
+  constituencies: v.pipe(v.array(label), v.maxLength(20), v.check((items) => distinct(items.map((l) => l.id)), 'an id appears twice')),
+  ageBands: v.pipe(v.array(label), v.maxLength(10), v.check((items) => distinct(items.map((l) => l.id)), 'an id appears twice')),
   consent: v.pipe(v.string(), v.maxLength(MAX_TEXT_CHARS))
 });
 export type Definition = v.InferOutput<typeof DefinitionSchema>;
@@ -74,7 +87,7 @@ const ProfileSchema = v.object({ consultation: id, constituency: v.nullable(id),
 const TagSchema = v.object({
   consultation: id,
   answer: id,
-  tags: v.pipe(v.array(shortText(40)), v.maxLength(10))
+  tags: v.pipe(v.array(shortText(40)), v.maxLength(10), dropRepeats)
 });
 const RecommendationSchema = v.object({
   consultation: id,
@@ -82,8 +95,8 @@ const RecommendationSchema = v.object({
   revision: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)),
   text: shortText(MAX_TEXT_CHARS),
   supports: v.object({
-    statements: v.pipe(v.array(id), v.maxLength(200)),
-    answers: v.pipe(v.array(id), v.maxLength(200))
+    statements: v.pipe(v.array(id), v.maxLength(200), dropRepeats),
+    answers: v.pipe(v.array(id), v.maxLength(200), dropRepeats)
   })
 });
 const EndorsementSchema = v.pipe(

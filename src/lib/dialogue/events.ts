@@ -95,7 +95,7 @@ export function parseMessage(type: string, content: unknown, flags: { redacted?:
 /** A one-line preview of a message, for reply quotes and the room list. */
 export function previewText(view: MessageView, maxChars = 120): string | null {
   if (view.kind === 'text') return view.body.replace(/\s+/g, ' ').trim().slice(0, maxChars);
-  if (view.kind === 'file') return view.name.slice(0, maxChars);
+  if (view.kind === 'file') return view.name.replace(/\s+/g, ' ').trim().slice(0, maxChars);
   return null;
 }
 

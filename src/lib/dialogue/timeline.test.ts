@@ -113,4 +113,25 @@ describe('timelineRows', () => {
     const keys = rows.map((row) => row.key);
     expect(new Set(keys).size).toBe(keys.length);
   });
+
+  // Found by events.property.test.ts. Timeline.svelte keys rows by `key`, and Svelte throws on a
+  // duplicate key: a timestamp earlier than the one before it (clock skew across midnight, or a
+  // hostile server) brought a day back under the same key, and the whole timeline failed.
+  it('gives a day that comes back a key of its own', () => {
+    const entries = [
+      entry('$1', '@a:x', '2024-01-16T00:01:00Z'),
+      entry('$2', '@b:x', '2024-01-15T23:59:00Z'),
+      entry('$3', '@a:x', '2024-01-16T00:02:00Z')
+    ];
+    const rows = timelineRows(entries, 'UTC');
+    expect(shape(rows)).toEqual(['day:2024-01-16', '$1*', 'day:2024-01-15', '$2*', 'day:2024-01-16', '$3*']);
+    expect(rows.map((row) => row.key)).toEqual(['day-2024-01-16', '$1', 'day-2024-01-15', '$2', 'day-2024-01-16-2', '$3']);
+  });
+
+  // Found by events.property.test.ts: NaN, or a timestamp past what a Date holds (a server sets it),
+  // made dayOf throw "Invalid time value", and with it the timeline.
+  it.each([NaN, Infinity, 9e15, -9e15, '1700000000000'])('shows an entry whose timestamp %s is not a time as of time 0', (ts) => {
+    const rows = timelineRows([{ ...entry('$1', '@a:x', 0), ts: ts as number }], 'UTC');
+    expect(rows).toMatchObject([{ type: 'day', day: '1970-01-01' }, { type: 'event', key: '$1', entry: { id: '$1', ts: 0 } }]);
+  });
 });

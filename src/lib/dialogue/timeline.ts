@@ -27,15 +27,28 @@ export function dayOf(ts: number, timeZone?: string): string {
 }
 
 const GROUP_WINDOW_MS = 5 * 60_000;
+/** Two days short of the last time a Date holds, so that a timestamp's local day and its midnight are Dates too. */
+const LATEST_SHOWN_TS = 8.64e15 - 2 * 86_400_000;
+
+/** The sender's server sets the timestamp: one that is not a time a Date can hold is shown as 0. */
+function shownTs(ts: unknown): number {
+  return typeof ts === 'number' && Math.abs(ts) <= LATEST_SHOWN_TS ? ts : 0;
+}
 
 export function timelineRows(entries: readonly TimelineEntry[], timeZone?: string): TimelineRow[] {
   const rows: TimelineRow[] = [];
   let lastDay: string | null = null;
   let previous: TimelineEntry | null = null;
-  for (const entry of entries) {
+  // Timestamps need not grow (clock skew, hostile servers): a day can come back, under another key.
+  const daysSeen = new Map<string, number>();
+  for (const given of entries) {
+    const ts = shownTs(given.ts);
+    const entry = ts === given.ts ? given : { ...given, ts };
     const day = dayOf(entry.ts, timeZone);
     if (day !== lastDay) {
-      rows.push({ type: 'day', key: `day-${day}`, day });
+      const seen = (daysSeen.get(day) ?? 0) + 1;
+      daysSeen.set(day, seen);
+      rows.push({ type: 'day', key: seen === 1 ? `day-${day}` : `day-${day}-${seen}`, day });
       lastDay = day;
       previous = null;
     }

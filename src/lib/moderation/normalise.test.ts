@@ -91,6 +91,14 @@ describe('cleanName', () => {
   it('is idempotent', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => cleanName(cleanName(text)) === cleanName(text)));
   });
+
+  // Found by dialogue/events.property.test.ts: 60,000 spaces (a room name can hold them) took
+  // seconds, as the pattern `\s*[controls]+\s*` retried every space of the run.
+  it('takes linear time on long runs of white space', () => {
+    const spaces = ' '.repeat(100_000);
+    expect(cleanName(`${spaces}Ana${spaces}Maria${spaces}`)).toBe(`Ana${spaces}Maria`);
+    expect(cleanName(`Ana${'\u00A0'.repeat(100_000)}\nMaria`)).toBe('Ana Maria');
+  });
 });
 
 describe('matchingForms', () => {

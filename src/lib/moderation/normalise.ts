@@ -67,11 +67,15 @@ export function skeleton(text: string): string {
   return fold(unhomoglyph(s)).replace(SPACES, ' ').trim();
 }
 
-const CONTROLS = /\s*[\u0000-\u001F\u007F-\u009F\u2028\u2029]+\s*/g;
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+/** A run of white space and control characters, matched in one pass (`\s*[controls]+\s*` took quadratic time on long runs of spaces). */
+const SPACES_AND_CONTROLS = /[\s\u0000-\u001F\u007F-\u009F]+/g;
 
 /** Neutralises display names and room titles: stripInvisible + NFKC only (keeps the person's spelling), trimmed. Line breaks and other control characters become a space, so a name cannot fake a second line. */
 export function cleanName(text: string): string {
-  return compat(text).replace(CONTROLS, ' ').trim();
+  return compat(text)
+    .replace(SPACES_AND_CONTROLS, (run) => (CONTROL.test(run) ? ' ' : run))
+    .trim();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -165,6 +165,25 @@ describe('warningInbox', () => {
     expect(kept).toEqual(Array.from({ length: 50 }, (_, i) => i + 22));
   });
 
+  // Found by events.property.test.ts. RoomView keys the warnings it shows by receivedAt, and
+  // Svelte throws on a duplicate key: two warnings arriving in one sync got the same Date.now().
+  it('gives warnings that arrive in the same millisecond receivedAt values of their own', () => {
+    const inbox = warningInbox(memoryStorage(), KEY);
+    inbox.add(warning(5, { category: 'hate' }));
+    inbox.add(warning(5, { category: 'threat' }));
+    inbox.add(warning(5, { category: 'other' }));
+    expect(get(inbox.warnings).map((w) => [w.receivedAt, w.category])).toEqual([[5, 'hate'], [6, 'threat'], [7, 'other']]);
+    inbox.dismiss(6);
+    expect(get(inbox.warnings).map((w) => w.category)).toEqual(['hate', 'other']);
+  });
+
+  it('keeps stored warnings that share a receivedAt apart, and drops a receivedAt that is not a time', () => {
+    const storage = memoryStorage({
+      [KEY]: JSON.stringify([stored(warning(5)), stored(warning(5, { category: 'threat' })), { ...stored(warning(1)), receivedAt: 1e300 }])
+    });
+    expect(get(warningInbox(storage, KEY).warnings)).toEqual([warning(5), { ...warning(5, { category: 'threat' }), receivedAt: 6 }]);
+  });
+
   describe('without storage', () => {
     it('starts empty and holds a warning in memory', () => {
       const inbox = warningInbox(null, KEY);

@@ -29,8 +29,20 @@ export interface ReceivedWarning extends Warning {
   receivedAt: number;
 }
 
-const StoredSchema = v.object({ from: v.string(), receivedAt: v.number(), warning: v.unknown() });
+/** receivedAt is a time (Date.now() when the warning arrived). */
+const StoredSchema = v.object({ from: v.string(), receivedAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15)), warning: v.unknown() });
 const MAX_KEPT = 50;
+
+/**
+ * The warning with a receivedAt no other in the list has: the room view keys warnings by it, and
+ * the warnings of one sync arrive in the same millisecond.
+ */
+function withFreeTime(list: readonly ReceivedWarning[], warning: ReceivedWarning): ReceivedWarning {
+  const taken = new Set(list.map((w) => w.receivedAt));
+  let receivedAt = warning.receivedAt;
+  while (taken.has(receivedAt)) receivedAt++;
+  return receivedAt === warning.receivedAt ? warning : { ...warning, receivedAt };
+}
 
 export interface WarningInbox {
   warnings: Readable<ReceivedWarning[]>;
@@ -54,7 +66,9 @@ export function warningInbox(storage: Pick<Storage, 'getItem' | 'setItem'> | nul
       return parsed.success && valid ? [{ ...valid, from: parsed.output.from, receivedAt: parsed.output.receivedAt }] : [];
     });
   };
-  let list = load().slice(-MAX_KEPT);
+  let list = load()
+    .slice(-MAX_KEPT)
+    .reduce<ReceivedWarning[]>((kept, warning) => [...kept, withFreeTime(kept, warning)], []);
   const store = writable(list);
   const save = (next: ReceivedWarning[]) => {
     list = next.slice(-MAX_KEPT);
@@ -63,7 +77,7 @@ export function warningInbox(storage: Pick<Storage, 'getItem' | 'setItem'> | nul
   };
   return {
     warnings: { subscribe: store.subscribe },
-    add: (warning) => save([...list, warning]),
+    add: (warning) => save([...list, withFreeTime(list, warning)]),
     dismiss: (receivedAt) => save(list.filter((warning) => warning.receivedAt !== receivedAt))
   };
 }

@@ -17,4 +17,11 @@ describe('content security policy', () => {
     );
     expect(connectPolicy('http://127.0.0.1:8008', [])).toBe("connect-src 'self' http://127.0.0.1:8008");
   });
+
+  // Found by settings.property.test.ts: a URL's host may hold `;` or `,`, and its origin then
+  // ended the directive inside the policy; `javascript:` and `data:` URLs have the origin `null`.
+  it('leaves out origins that are not a host name, an IP address and a port', () => {
+    const services = ['https://a.example;script-src', 'https://a.example%3B', 'https://b,c.example', 'javascript:alert(1)', 'data:text/plain,x'];
+    expect(connectPolicy('https://[::1]:8448/', [...services, 'https://пример.рф'])).toBe("connect-src 'self' https://[::1]:8448 https://xn--e1afmkfd.xn--p1ai");
+  });
 });

@@ -21,9 +21,18 @@ export const STATIC_POLICY = [
   "form-action 'none'"
 ].join('; ');
 
+/**
+ * An origin a policy can name. URLs allow `;` and `,` in a host name (`https://a.example%3B` has
+ * the origin `https://a.example;`), which would end the directive; `javascript:` has the origin `null`.
+ */
+const SOURCE = /^https?:\/\/(?:[\w.-]+|\[[0-9A-Fa-f:.]+\])(?::\d+)?$/;
+
 /** The run-time connect-src: the app, the homeserver and the listed services, as origins. */
 export function connectPolicy(homeserver: string, services: readonly string[]): string {
-  const origins = [homeserver, ...services].filter((url) => URL.canParse(url)).map((url) => new URL(url).origin);
+  const origins = [homeserver, ...services]
+    .filter((url) => URL.canParse(url))
+    .map((url) => new URL(url).origin)
+    .filter((origin) => SOURCE.test(origin));
   return `connect-src 'self' ${[...new Set(origins)].join(' ')}`;
 }
 
