@@ -13,6 +13,10 @@ import { createClient, Direction } from 'matrix-js-sdk';
 import { buildApp, serveApp } from './serve.ts';
 import { benchClustering } from './bench-clustering.ts';
 import { benchModeration } from './bench-moderation.ts';
+import { crowdRoom, sendFromEveryone, startCrowd } from '../tests/participants/crowd.ts';
+import { waitForMembers } from '../tests/participants/participant.ts';
+import { readWholeTimeline, recordSyncArrivals } from '../tests/load/timeline-reader.ts';
+import { heapUsedMB } from '../tests/load/heap.ts';
 
 const RUNS = 5;
 const MESSAGES = 50;
@@ -229,8 +233,75 @@ async function sdkFloor(hs: HomeserverInfo): Promise<number[]> {
   return latencies;
 }
 
+/** A person signed in, with a crowd of scripted participants in one room with them, the room open. */
+async function watchedCrowdRoom(browser: Browser, baseUrl: string, hs: HomeserverInfo, size: number, name: string) {
+  const page = await newPage(browser, baseUrl);
+  const arrivals = await recordSyncArrivals(page);
+  const person = await registerUser(hs, uniqueLocalpart('bench-watch'), 'bench-password-1');
+  await signIn(page, hs, person);
+  await completeTrustSetup(page);
+  const crowd = await startCrowd(hs, size, uniqueLocalpart('benchcrowd'));
+  const roomId = await crowdRoom(crowd, name, [person.userId]);
+  await page.getByTestId('invites').getByRole('button', { name: 'Accept' }).click();
+  await page.getByTestId('rooms').getByRole('link', { name }).click();
+  await waitForMembers(crowd.members[0], roomId, [person.userId], 60_000);
+  return { page, arrivals, crowd, roomId };
+}
+
+/** 50 people send 20 messages each at once while a person watches: delivery to the browser, and what it could not decrypt. */
+async function loadRun(browser: Browser, baseUrl: string, hs: HomeserverInfo) {
+  const { page, arrivals, crowd, roomId } = await watchedCrowdRoom(browser, baseUrl, hs, 50, 'Bench crowd');
+  try {
+    const sent = await sendFromEveryone(crowd, roomId, 20, 'bench');
+    // Wait until every message has come in a sync, or 60 s (a sync gap leaves some to paging).
+    const deadline = Date.now() + 60_000;
+    let arrived = await arrivals();
+    while (Date.now() < deadline && !sent.every((m) => m.eventId in arrived)) {
+      await page.waitForTimeout(500);
+      arrived = await arrivals();
+    }
+    const rows = await readWholeTimeline(page);
+    const latencies = sent.filter((m) => m.eventId in arrived).map((m) => arrived[m.eventId] - m.sentAt);
+    return {
+      loadP50Ms: Math.round(percentile(latencies, 50)),
+      loadP95Ms: Math.round(percentile(latencies, 95)),
+      loadDeliveredBySync: latencies.length,
+      loadShown: rows.filter((row) => sent.some((m) => m.body === row.body)).length,
+      loadUndecryptable: rows.filter((row) => row.kind === 'undecryptable').length
+    };
+  } finally {
+    await crowd.stop();
+    await page.context().close();
+  }
+}
+
+/** JS heap after scrolling a 10,000-message room from its newest message back to its start. */
+async function heapAfterScrolling(browser: Browser, baseUrl: string, hs: HomeserverInfo, messages: number): Promise<number> {
+  const { page, crowd, roomId } = await watchedCrowdRoom(browser, baseUrl, hs, 10, 'Bench long room');
+  try {
+    await sendFromEveryone(crowd, roomId, messages / 10, 'long');
+    await page.waitForTimeout(5_000);
+    await readWholeTimeline(page, 3_600_000);
+    return Math.round((await heapUsedMB(page)) * 10) / 10;
+  } finally {
+    await crowd.stop();
+    await page.context().close();
+  }
+}
+
+/** The homeserver is killed and started again: how long until the app syncs again by itself. */
+async function restartRecovery(page: Page, hs: HomeserverInfo): Promise<{ ms: number; hs: HomeserverInfo }> {
+  const status = () => page.getByTestId('sync-status').getAttribute('data-status');
+  await stopSynapse(hs, 'SIGKILL');
+  while ((await status()) === 'syncing') await page.waitForTimeout(100);
+  const restarted = await startSynapse(hs);
+  const backAt = Date.now();
+  while ((await status()) !== 'syncing') await page.waitForTimeout(50);
+  return { ms: Date.now() - backAt, hs: restarted };
+}
+
 async function main() {
-  const hs = await startSynapse(await createSynapse('bench'));
+  let hs = await startSynapse(await createSynapse('bench'));
   buildApp();
   const server = await serveApp(await freePort(), '');
   const browser = await chromium.launch({
@@ -289,6 +360,12 @@ async function main() {
     results.coldStartSignInMs = Math.round(median(cold.map((run) => run.ms)));
     results.firstLoadTransferBytes = Math.round(median(cold.map((run) => run.bytes)));
     results.coldStartFirstRoomMs = await coldStartFirstRoom(bobPage, 'Bench room');
+
+    const recovery = await restartRecovery(alicePage, hs);
+    hs = recovery.hs;
+    results.restartRecoveryMs = recovery.ms;
+    Object.assign(results, await loadRun(browser, server.url, hs));
+    results.heapAfter10kMB = await heapAfterScrolling(browser, server.url, hs, 10_000);
   } finally {
     await browser.close();
     await server.close();
