@@ -13,7 +13,7 @@ import { createClient, Direction } from 'matrix-js-sdk';
 import { buildApp, serveApp } from './serve.ts';
 import { benchClustering } from './bench-clustering.ts';
 import { benchModeration } from './bench-moderation.ts';
-import { crowdRoom, sendFromEveryone, startCrowd } from '../tests/participants/crowd.ts';
+import { crowdRoom, sendFromEveryone, startCrowd, type SentMessage } from '../tests/participants/crowd.ts';
 import { waitForMembers } from '../tests/participants/participant.ts';
 import { readWholeTimeline, recordSyncArrivals } from '../tests/load/timeline-reader.ts';
 import { heapUsedMB } from '../tests/load/heap.ts';
@@ -248,18 +248,28 @@ async function watchedCrowdRoom(browser: Browser, baseUrl: string, hs: Homeserve
   return { page, arrivals, crowd, roomId };
 }
 
+/**
+ * Waits until the newest message sent has come in a sync, and returns when each message did.
+ * Syncs arrive in order, so no older one comes by sync after it; those left out fell in a
+ * sync gap and come by paging back.
+ */
+async function untilNewestArrived(page: Page, arrivals: () => Promise<Record<string, number>>, sent: SentMessage[]): Promise<Record<string, number>> {
+  const newest = sent.reduce((a, b) => (b.sentAt > a.sentAt ? b : a));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const arrived = await arrivals();
+    if (newest.eventId in arrived) return arrived;
+    if (Date.now() > deadline) throw new Error('the newest message never came in a sync');
+    await page.waitForTimeout(250);
+  }
+}
+
 /** 50 people send 20 messages each at once while a person watches: delivery to the browser, and what it could not decrypt. */
 async function loadRun(browser: Browser, baseUrl: string, hs: HomeserverInfo) {
   const { page, arrivals, crowd, roomId } = await watchedCrowdRoom(browser, baseUrl, hs, 50, 'Bench crowd');
   try {
     const sent = await sendFromEveryone(crowd, roomId, 20, 'bench');
-    // Wait until every message has come in a sync, or 60 s (a sync gap leaves some to paging).
-    const deadline = Date.now() + 60_000;
-    let arrived = await arrivals();
-    while (Date.now() < deadline && !sent.every((m) => m.eventId in arrived)) {
-      await page.waitForTimeout(500);
-      arrived = await arrivals();
-    }
+    const arrived = await untilNewestArrived(page, arrivals, sent);
     const rows = await readWholeTimeline(page);
     const latencies = sent.filter((m) => m.eventId in arrived).map((m) => arrived[m.eventId] - m.sentAt);
     return {
@@ -277,10 +287,9 @@ async function loadRun(browser: Browser, baseUrl: string, hs: HomeserverInfo) {
 
 /** JS heap after scrolling a 10,000-message room from its newest message back to its start. */
 async function heapAfterScrolling(browser: Browser, baseUrl: string, hs: HomeserverInfo, messages: number): Promise<number> {
-  const { page, crowd, roomId } = await watchedCrowdRoom(browser, baseUrl, hs, 10, 'Bench long room');
+  const { page, arrivals, crowd, roomId } = await watchedCrowdRoom(browser, baseUrl, hs, 10, 'Bench long room');
   try {
-    await sendFromEveryone(crowd, roomId, messages / 10, 'long');
-    await page.waitForTimeout(5_000);
+    await untilNewestArrived(page, arrivals, await sendFromEveryone(crowd, roomId, messages / 10, 'long'));
     await readWholeTimeline(page, 3_600_000);
     return Math.round((await heapUsedMB(page)) * 10) / 10;
   } finally {

@@ -112,6 +112,7 @@ export async function loadAttachment(
   client: MatrixClient,
   view: { msgtype: string; file: EncryptedFile; mimetype: string | null }
 ): Promise<string> {
+  // Other clients may send more than Parley does; the reader asked, so twice its own limit is allowed.
   const bytes = await downloadEncrypted(client, view.file, MAX_ATTACHMENT_BYTES * 2);
   const type = showsInline(view.msgtype, view.mimetype) ? (view.mimetype as string) : 'application/octet-stream';
   return URL.createObjectURL(new Blob([bytes], { type }));
