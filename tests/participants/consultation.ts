@@ -2,7 +2,7 @@
 // dialogue, accept its ground rules, and answer, propose, vote and endorse as the app does.
 import { type Room } from 'matrix-js-sdk';
 import { acceptGroundRules, dialogueOf } from '../../src/lib/dialogue/dialogue.ts';
-import { consultationRoomViewOf, type ConsultationRoomView } from '../../src/lib/consultation/room.ts';
+import { consultationRoomStore, type ConsultationRoomView } from '../../src/lib/consultation/room.ts';
 import type { ConsultationState } from '../../src/lib/consultation/state.ts';
 import { joinWhenInvited, type Participant } from './participant.ts';
 
@@ -20,9 +20,21 @@ function plenaryOf(p: Participant, plenaryId: string): Room | null {
   return p.client.getRoom(plenaryId);
 }
 
-export function roomView(p: Participant, plenaryId: string): ConsultationRoomView | null {
-  const room = plenaryOf(p, plenaryId);
-  return room && dialogueOf(room) ? consultationRoomViewOf(p.client, room, false) : null;
+// The app's own view of the plenary, which also fetches history the participant's sync did not
+// bring: in a big dialogue the ground rules lie far behind the joins and consents that follow them.
+const views = new WeakMap<Participant, Map<string, { view: ConsultationRoomView | null }>>();
+
+function roomView(p: Participant, plenaryId: string): ConsultationRoomView | null {
+  let byRoom = views.get(p);
+  if (!byRoom) views.set(p, (byRoom = new Map()));
+  let latest = byRoom.get(plenaryId);
+  if (!latest) {
+    const kept: { view: ConsultationRoomView | null } = { view: null };
+    byRoom.set(plenaryId, (latest = kept));
+    // Lives as long as the client: a stopped client emits nothing more.
+    consultationRoomStore(p.client, plenaryId).subscribe((view) => (kept.view = view && dialogueOf(plenaryOf(p, plenaryId)) ? view : null));
+  }
+  return latest.view;
 }
 
 /** Joins the plenary and then its dialogue's space (named in the plenary's state), and accepts the ground rules. */

@@ -33,6 +33,11 @@ const quietLogger: Logger = {
 export interface Participant {
   user: RegisteredUser;
   client: MatrixClient;
+  /**
+   * Holds this client's /sync requests until it stops: it still sends and encrypts, but reads
+   * nothing more. A crowd of voters need not decrypt each other's votes (thousands each).
+   */
+  holdSync(): void;
   stop(): Promise<void>;
 }
 
@@ -61,7 +66,19 @@ export async function startParticipant(
   cryptoCallbacks?: CryptoCallbacks
 ): Promise<Participant> {
   const user = await registerUser(hs, localpart, password);
+  let held: Promise<void> | null = null;
+  let release = () => undefined as void;
+  const fetchFn: typeof fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (held && new URL(url).pathname.endsWith('/sync')) {
+      // An abort (the SDK's own request timeout) ends the wait; fetch then rejects as aborted.
+      const signal = init?.signal;
+      await Promise.race([held, new Promise((resolve) => signal?.addEventListener('abort', resolve, { once: true }))]);
+    }
+    return fetch(input, init);
+  };
   const client = createClient({
+    fetchFn,
     baseUrl: hs.url,
     userId: user.userId,
     deviceId: user.deviceId,
@@ -77,7 +94,11 @@ export async function startParticipant(
   return {
     user,
     client,
+    holdSync() {
+      held ??= new Promise<void>((resolve) => (release = resolve));
+    },
     async stop() {
+      release();
       client.stopClient();
     }
   };

@@ -209,15 +209,20 @@ export function consultationRoomStore(client: MatrixClient, plenaryId: string): 
         refresh();
       }
     };
+    let lastFoldMs = 0;
     const refresh = () => {
       if (scheduled || stopped) return;
       scheduled = true;
+      // Folding thousands of votes takes a while: between folds, the page keeps at least twice
+      // that time to itself, so the person's typing and clicks are never starved.
       setTimeout(() => {
         scheduled = false;
         if (stopped) return;
         if (dialogueRooms().some((room) => archiveOf(room).hasUnfetchedHistory())) void fetchHistory();
+        const started = performance.now();
         set(current());
-      }, 50);
+        lastFoldMs = performance.now() - started;
+      }, Math.max(50, 2 * lastFoldMs));
     };
     const onReset = () => {
       void fetchHistory();

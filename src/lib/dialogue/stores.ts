@@ -217,6 +217,14 @@ export function roomViewOf(client: MatrixClient, room: Room): RoomView {
   };
 }
 
+// Browsers run a timer at once when its delay exceeds a signed 32-bit millisecond count (24.8 days).
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
+/** When to look again for expired messages: just after the next expiry, or at the longest delay a timer allows. */
+export function expiryTimerDelay(nextExpiry: number, now: number): number {
+  return Math.min(MAX_TIMER_DELAY_MS, Math.max(0, nextExpiry - now) + 50);
+}
+
 export function roomViewStore(client: MatrixClient, roomId: string): Readable<RoomView | null> {
   const current = () => {
     const room = client.getRoom(roomId);
@@ -229,7 +237,7 @@ export function roomViewStore(client: MatrixClient, roomId: string): Readable<Ro
       const view = current();
       set(view);
       clearTimeout(timer);
-      if (view?.nextExpiry) timer = setTimeout(update, Math.max(0, view.nextExpiry - Date.now()) + 50);
+      if (view?.nextExpiry) timer = setTimeout(update, expiryTimerDelay(view.nextExpiry, Date.now()));
     };
     update();
     const stop = onClientChanges(
