@@ -465,3 +465,8 @@ export const LAYOUT_BREAKERS: readonly LayoutBreaker[] = Object.freeze(
     { id: 'bom-and-nulls', text: '\uFEFF\u0000'.repeat(500) }
   ].map((breaker) => Object.freeze(breaker))
 );
+
+/** Whether text holds a UTF-16 surrogate without its partner: not Unicode, so a receiving client's JSON parser refuses it. */
+export function hasLoneSurrogate(text: string): boolean {
+  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+}

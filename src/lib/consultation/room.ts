@@ -17,6 +17,7 @@ import { readable, type Readable } from 'svelte/store';
 import { canPost, dialogueOf, foldConsent, joinedMembers, MODERATOR_LEVEL, powerLevelOf, type ConsentState } from '../dialogue/dialogue.ts';
 import type { DialogueRoom } from '../dialogue/events.ts';
 import { waitForRoomEncryption } from '../dialogue/rooms.ts';
+import { readabilityOf } from '../matrix/decryption.ts';
 import {
   answerMessage,
   ConsultationEvent,
@@ -57,7 +58,7 @@ export type EventSource = (room: Room) => MatrixEvent[];
 const liveEvents: EventSource = (room) => room.getLiveTimeline().getEvents();
 
 function isReadable(event: MatrixEvent): boolean {
-  return !event.isDecryptionFailure() && event.getType() !== 'm.room.encrypted';
+  return readabilityOf(event) === 'readable';
 }
 
 function envelopesOf(events: MatrixEvent[], role: DialogueRoomRole): Envelope[] {
@@ -101,7 +102,7 @@ export function consultationRoomViewOf(client: MatrixClient, plenary: Room, load
   const amFacilitator = facilitatorIn('plenary', me);
   const undecryptable = [plenary, joinedModerators]
     .flatMap((room) => (room ? eventsOf(room) : []))
-    .filter((event) => !isReadable(event)).length;
+    .filter((event) => readabilityOf(event) === 'undecryptable').length;
   return {
     undecryptable,
     dialogue,

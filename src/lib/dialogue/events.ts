@@ -59,8 +59,9 @@ function replyTarget(relatesTo: unknown): string | null {
   return parsed.success ? (parsed.output['m.in_reply_to']?.event_id ?? null) : null;
 }
 
-export function parseMessage(type: string, content: unknown, flags: { redacted?: boolean; undecryptable?: boolean } = {}): MessageView {
+export function parseMessage(type: string, content: unknown, flags: { redacted?: boolean; undecryptable?: boolean; malformed?: boolean } = {}): MessageView {
   if (flags.redacted) return { kind: 'redacted' };
+  if (flags.malformed) return { kind: 'invalid' };
   if (flags.undecryptable) return { kind: 'undecryptable' };
   if (type !== 'm.room.message') return { kind: 'unsupported', type: typeof type === 'string' ? type.slice(0, 100) : '?' };
   const parsed = v.safeParse(MessageContentSchema, content);

@@ -20,6 +20,7 @@ import type { SendState, TimelineEntry } from './timeline.ts';
 import { translationServiceIn, translationsIn, type Translation } from './translations.ts';
 import { isExpired, nextExpiry, RETENTION_EVENT, retentionOf } from './retention.ts';
 import { canLoadOlder, joinedEvents, onHistoryLoaded } from './history.ts';
+import { readabilityOf } from '../matrix/decryption.ts';
 
 export interface RoomSummary {
   roomId: string;
@@ -156,9 +157,11 @@ const SHOWN_TYPES = new Set<string>([EventType.RoomMessage, EventType.RoomMessag
 
 function entryOf(event: MatrixEvent, names: Map<string, string>, byId: Map<string, MatrixEvent>): TimelineEntry {
   const sender = event.getSender() ?? '';
+  const readability = readabilityOf(event);
   const content = parseMessage(event.getType(), event.getContent(), {
     redacted: event.isRedacted(),
-    undecryptable: event.isDecryptionFailure() || event.getType() === EventType.RoomMessageEncrypted
+    undecryptable: readability === 'undecryptable',
+    malformed: readability === 'malformed'
   });
   let reply: TimelineEntry['reply'] = null;
   if ('replyTo' in content && content.replyTo) {

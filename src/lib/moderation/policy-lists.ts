@@ -211,7 +211,8 @@ export async function applyPolicyToDialogue(client: MatrixClient, dialogue: Dial
   const rooms = dialogueRooms(client, dialogue);
   const me = client.getSafeUserId();
   const listed = new Map<string, PolicyRule>();
-  for (const rule of rules) if (rule.kind === 'user' && !HAS_GLOB.test(rule.entity)) listed.set(rule.entity, rule);
+  // An exactly named user is banned ahead of joining; a list (possibly hostile) may name anything, so only valid IDs count.
+  for (const rule of rules) if (rule.kind === 'user' && !HAS_GLOB.test(rule.entity) && isValidMatrixId(rule.entity)) listed.set(rule.entity, rule);
   for (const room of rooms) {
     await room.loadMembersIfNeeded();
     for (const member of room.getMembers()) {
