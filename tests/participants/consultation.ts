@@ -20,21 +20,31 @@ function plenaryOf(p: Participant, plenaryId: string): Room | null {
   return p.client.getRoom(plenaryId);
 }
 
-// The app's own view of the plenary, which also fetches history the participant's sync did not
-// bring: in a big dialogue the ground rules lie far behind the joins and consents that follow them.
-const views = new WeakMap<Participant, Map<string, { view: ConsultationRoomView | null }>>();
-
-function roomView(p: Participant, plenaryId: string): ConsultationRoomView | null {
-  let byRoom = views.get(p);
-  if (!byRoom) views.set(p, (byRoom = new Map()));
-  let latest = byRoom.get(plenaryId);
-  if (!latest) {
-    const kept: { view: ConsultationRoomView | null } = { view: null };
-    byRoom.set(plenaryId, (latest = kept));
-    // Lives as long as the client: a stopped client emits nothing more.
-    consultationRoomStore(p.client, plenaryId).subscribe((view) => (kept.view = view && dialogueOf(plenaryOf(p, plenaryId)) ? view : null));
-  }
-  return latest.view;
+/**
+ * Waits until the app's own view of the plenary satisfies `probe`. That view also fetches history
+ * the participant's sync did not bring: in a big dialogue the ground rules lie far behind the
+ * joins and consents that follow them. It is dropped once the wait ends (a crowd's views, each
+ * refolding on every event, would otherwise take the whole machine).
+ */
+function untilView<T>(p: Participant, plenaryId: string, what: string, probe: (view: ConsultationRoomView) => T | null | undefined | false, timeoutMs = 60_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let unsubscribe: (() => void) | null = null;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      unsubscribe?.();
+      outcome();
+    };
+    const timer = setTimeout(() => settle(() => reject(new Error(`timed out waiting for ${what}`))), timeoutMs);
+    // The store calls back at once, before `subscribe` returns: a wait met then unsubscribes just after.
+    unsubscribe = consultationRoomStore(p.client, plenaryId).subscribe((view) => {
+      const value = view && dialogueOf(plenaryOf(p, plenaryId)) ? probe(view) : null;
+      if (value) settle(() => resolve(value));
+    });
+    if (settled) unsubscribe();
+  });
 }
 
 /** Joins the plenary and then its dialogue's space (named in the plenary's state), and accepts the ground rules. */
@@ -43,9 +53,9 @@ export async function joinDialogue(p: Participant, plenaryId: string): Promise<v
   const dialogue = await until('dialogue structure', () => dialogueOf(plenaryOf(p, plenaryId)));
   await joinWhenInvited(p, dialogue.space, 60_000);
   await plenaryOf(p, plenaryId)?.loadMembersIfNeeded();
-  const rules = await until('ground rules', () => roomView(p, plenaryId)?.consent.rules);
+  const rules = await untilView(p, plenaryId, 'ground rules', (view) => view.consent.rules);
   await acceptGroundRules(p.client, plenaryId, rules.id);
-  await until('own consent', () => roomView(p, plenaryId)?.iHaveConsented);
+  await untilView(p, plenaryId, 'own consent', (view) => view.iHaveConsented);
 }
 
 /** Waits until a consultation in the plenary satisfies `ready`, as this participant sees it. */
@@ -55,5 +65,5 @@ export async function waitForConsultation(
   ready: (state: ConsultationState) => boolean,
   timeoutMs = 60_000
 ): Promise<ConsultationState> {
-  return until('consultation state', () => roomView(p, plenaryId)?.consultations.find(ready), timeoutMs);
+  return untilView(p, plenaryId, 'consultation state', (view) => view.consultations.find(ready), timeoutMs);
 }
