@@ -17,6 +17,7 @@ import { crowdRoom, sendFromEveryone, startCrowd, type SentMessage } from '../te
 import { waitForMembers } from '../tests/participants/participant.ts';
 import { readWholeTimeline, recordSyncArrivals } from '../tests/load/timeline-reader.ts';
 import { heapUsedMB } from '../tests/load/heap.ts';
+import { percentile } from '../tests/load/responsiveness.ts';
 
 const RUNS = 5;
 const MESSAGES = 50;
@@ -27,11 +28,6 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 const gzipBytes = (path: string) => gzipSync(readFileSync(path)).length;
