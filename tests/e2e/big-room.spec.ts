@@ -2,7 +2,7 @@
 // start. The timeline is virtualised, so the page holds a bounded number of rows whatever the
 // room's length, and the JS heap stays small. Full size (`npm run test:load`): 10,000 messages.
 import { test, expect } from './fixtures.ts';
-import { parseMessageBody, sendFromEveryone } from '../participants/crowd.ts';
+import { newestEventId, parseMessageBody, sendFromEveryone } from '../participants/crowd.ts';
 import { roomWithCrowd } from '../load/watched-room.ts';
 import { readWholeTimeline } from '../load/timeline-reader.ts';
 import { LOAD } from '../load/sizes.ts';
@@ -20,13 +20,18 @@ test('@load scrolling a long room back to its start keeps the page small and eve
   const { crowd, roomId } = await roomWithCrowd(page, hs, await newUser('reader'), SENDERS, `long${tag}`, roomName);
   try {
     const sent = await sendFromEveryone(crowd, roomId, messages / SENDERS, tag);
-    await expect(page.getByTestId('message').last()).toHaveAttribute('data-kind', 'text', { timeout: 120_000 });
+    // Read only once the newest message has arrived: one arriving below during the scroll up is never seen.
+    const newest = await newestEventId(crowd.members[0], roomId);
+    await expect(page.getByTestId('message').last()).toHaveAttribute('data-event-id', newest, { timeout: 120_000 });
+    await expect(page.getByTestId('message').last()).toHaveAttribute('data-kind', 'text');
 
     let mostRows = 0;
     const rows = await readWholeTimeline(page, LOAD.full ? 1_500_000 : 360_000, async () => {
       mostRows = Math.max(mostRows, await page.getByTestId('message').count());
     });
     const ours = rows.filter((row) => parseMessageBody(tag, row.body) !== null);
+    const seen = new Set(ours.map((row) => row.body));
+    expect(sent.filter((message) => !seen.has(message.body)).map((message) => message.body)).toEqual([]);
     expect(ours.length).toBe(sent.length);
     expect(rows.filter((row) => row.kind === 'undecryptable')).toEqual([]);
     // Virtualised: never more than a screenful or so of rows in the page.
