@@ -55,17 +55,23 @@ test('@load a consultation with a crowd of voters counts every vote and keeps th
     await page.getByTestId('open-consultation').click();
     await expect(page.getByTestId('consultation-phase')).toHaveAttribute('data-phase', 'open');
 
-    // The crowd joins and accepts the rules; six of them propose the statements.
-    await inBatches(crowd.members, 10, (p) => joinDialogue(p, plenaryId));
-    const open = await waitForConsultation(crowd.members[0], plenaryId, (s) => s.definition.title === title && s.questions.every((q) => q.thread), 120_000);
+    // The crowd joins and accepts the rules; six of them propose the statements. A voter who has
+    // joined stops reading until its turn: it need not decrypt every later join and consent.
+    await inBatches(crowd.members, 10, async (p) => {
+      await joinDialogue(p, plenaryId);
+      p.holdSync();
+    });
+    const authors = crowd.members.slice(0, 6);
+    for (const author of authors) author.resumeSync();
+    const open = await waitForConsultation(authors[0], plenaryId, (s) => s.definition.title === title && s.questions.every((q) => q.thread), 120_000);
     const question = open.questions.find((q) => q.kind === 'statements')!;
     const texts = Array.from({ length: statementCount }, (_, s) => `Statement ${s} (${['camp A', 'camp B', 'bridge'][sideOf(s)]}) ${tag}`);
-    const authors = crowd.members.slice(0, 6);
     await inBatches(authors, authors.length, (author, a) =>
       inBatches(texts.filter((_, s) => s % authors.length === a), 1, (text) => addStatement(author.client, plenaryId, open.id, question.id, text))
     );
     const idOf = new Map<string, string>();
     await inBatches(crowd.members, 10, async (p) => {
+      p.resumeSync();
       const seen = await waitForConsultation(p, plenaryId, (s) => s.id === open.id && s.statements.length === statementCount, 300_000);
       for (const statement of seen.statements) idOf.set(statement.text, statement.id);
       // From here each voter only sends: reading everyone else's votes is not its part.

@@ -34,10 +34,13 @@ export interface Participant {
   user: RegisteredUser;
   client: MatrixClient;
   /**
-   * Holds this client's /sync requests until it stops: it still sends and encrypts, but reads
-   * nothing more. A crowd of voters need not decrypt each other's votes (thousands each).
+   * Holds this client's /sync requests until `resumeSync` or stop: it still sends and encrypts,
+   * but reads nothing meanwhile. A crowd of voters need not decrypt each other's joins and votes
+   * (thousands each) while they wait for their turn.
    */
   holdSync(): void;
+  /** Lets /sync go again, at once: the next one brings everything since the hold. */
+  resumeSync(): void;
   stop(): Promise<void>;
 }
 
@@ -96,6 +99,12 @@ export async function startParticipant(
     client,
     holdSync() {
       held ??= new Promise<void>((resolve) => (release = resolve));
+    },
+    resumeSync() {
+      held = null;
+      release();
+      // A hold outlasting the SDK's request timeout leaves it waiting between retries.
+      client.retryImmediately();
     },
     async stop() {
       release();
