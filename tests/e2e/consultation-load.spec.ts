@@ -57,10 +57,12 @@ test('@load a consultation with a crowd of voters counts every vote and keeps th
 
     // The crowd joins and accepts the rules; six of them propose the statements. A voter who has
     // joined stops reading until its turn: it need not decrypt every later join and consent.
+    const joinStarted = Date.now();
     await inBatches(crowd.members, 10, async (p) => {
       await joinDialogue(p, plenaryId);
       p.holdSync();
     });
+    const joinMs = Date.now() - joinStarted;
     const authors = crowd.members.slice(0, 6);
     for (const author of authors) author.resumeSync();
     const open = await waitForConsultation(authors[0], plenaryId, (s) => s.definition.title === title && s.questions.every((q) => q.thread), 120_000);
@@ -70,6 +72,7 @@ test('@load a consultation with a crowd of voters counts every vote and keeps th
       inBatches(texts.filter((_, s) => s % authors.length === a), 1, (text) => addStatement(author.client, plenaryId, open.id, question.id, text))
     );
     const idOf = new Map<string, string>();
+    const learnStarted = Date.now();
     await inBatches(crowd.members, 10, async (p) => {
       p.resumeSync();
       const seen = await waitForConsultation(p, plenaryId, (s) => s.id === open.id && s.statements.length === statementCount, 300_000);
@@ -77,6 +80,7 @@ test('@load a consultation with a crowd of voters counts every vote and keeps th
       // From here each voter only sends: reading everyone else's votes is not its part.
       p.holdSync();
     });
+    const learnMs = Date.now() - learnStarted;
 
     // The vote stream, while the facilitator types in the answer search again and again.
     await expect(page.getByTestId('figure-statements')).toHaveText(String(statementCount), { timeout: 120_000 });
@@ -123,6 +127,8 @@ test('@load a consultation with a crowd of voters counts every vote and keeps th
       voters: size,
       statements: statementCount,
       votes: size * statementCount,
+      joinAndConsentMs: joinMs,
+      learnStatementsMs: learnMs,
       voteSendingMs: sendingMs,
       allCountedMs: countedMs,
       keyPresses: keyToFrameMs.length,
