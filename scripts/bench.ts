@@ -15,7 +15,7 @@ import { benchClustering } from './bench-clustering.ts';
 import { benchModeration } from './bench-moderation.ts';
 import { crowdRoom, sendFromEveryone, startCrowd, type SentMessage } from '../tests/participants/crowd.ts';
 import { waitForMembers } from '../tests/participants/participant.ts';
-import { readWholeTimeline, recordSyncArrivals } from '../tests/load/timeline-reader.ts';
+import { readWholeTimeline, recordSyncDeliveries } from '../tests/load/timeline-reader.ts';
 import { heapUsedMB } from '../tests/load/heap.ts';
 import { percentile } from '../tests/load/responsiveness.ts';
 
@@ -232,7 +232,7 @@ async function sdkFloor(hs: HomeserverInfo): Promise<number[]> {
 /** A person signed in, with a crowd of scripted participants in one room with them, the room open. */
 async function watchedCrowdRoom(browser: Browser, baseUrl: string, hs: HomeserverInfo, size: number, name: string) {
   const page = await newPage(browser, baseUrl);
-  const arrivals = await recordSyncArrivals(page);
+  const deliveries = await recordSyncDeliveries(page);
   const person = await registerUser(hs, uniqueLocalpart('bench-watch'), 'bench-password-1');
   await signIn(page, hs, person);
   await completeTrustSetup(page);
@@ -241,20 +241,20 @@ async function watchedCrowdRoom(browser: Browser, baseUrl: string, hs: Homeserve
   await page.getByTestId('invites').getByRole('button', { name: 'Accept' }).click();
   await page.getByTestId('rooms').getByRole('link', { name }).click();
   await waitForMembers(crowd.members[0], roomId, [person.userId], 60_000);
-  return { page, arrivals, crowd, roomId };
+  return { page, deliveries, crowd, roomId };
 }
 
 /**
- * Waits until the newest message sent has come in a sync, and returns when each message did.
+ * Waits until the newest message sent has come in a sync, and returns each message's delivery.
  * Syncs arrive in order, so no older one comes by sync after it; those left out fell in a
  * sync gap and come by paging back.
  */
-async function untilNewestArrived(page: Page, arrivals: () => Promise<Record<string, number>>, sent: SentMessage[]): Promise<Record<string, number>> {
+async function untilNewestDelivered(page: Page, deliveries: () => Promise<Record<string, number>>, sent: SentMessage[]): Promise<Record<string, number>> {
   const newest = sent.reduce((a, b) => (b.sentAt > a.sentAt ? b : a));
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const arrived = await arrivals();
-    if (newest.eventId in arrived) return arrived;
+    const delivered = await deliveries();
+    if (newest.eventId in delivered) return delivered;
     if (Date.now() > deadline) throw new Error('the newest message never came in a sync');
     await page.waitForTimeout(250);
   }
@@ -262,18 +262,22 @@ async function untilNewestArrived(page: Page, arrivals: () => Promise<Record<str
 
 /** 50 people send 20 messages each at once while a person watches: delivery to the browser, and what it could not decrypt. */
 async function loadRun(browser: Browser, baseUrl: string, hs: HomeserverInfo) {
-  const { page, arrivals, crowd, roomId } = await watchedCrowdRoom(browser, baseUrl, hs, 50, 'Bench crowd');
+  const { page, deliveries, crowd, roomId } = await watchedCrowdRoom(browser, baseUrl, hs, 50, 'Bench crowd');
   try {
     const sent = await sendFromEveryone(crowd, roomId, 20, 'bench');
-    const arrived = await untilNewestArrived(page, arrivals, sent);
+    const delivered = await untilNewestDelivered(page, deliveries, sent);
     const rows = await readWholeTimeline(page);
-    const latencies = sent.filter((m) => m.eventId in arrived).map((m) => arrived[m.eventId] - m.sentAt);
+    const latencies = sent.filter((m) => m.eventId in delivered).map((m) => delivered[m.eventId]);
+    const senderOf = new Map(sent.map((m) => [m.eventId, m.sender]));
+    const undecryptable = rows.filter((row) => row.kind === 'undecryptable');
     return {
       loadP50Ms: Math.round(percentile(latencies, 50)),
       loadP95Ms: Math.round(percentile(latencies, 95)),
       loadDeliveredBySync: latencies.length,
       loadShown: rows.filter((row) => sent.some((m) => m.body === row.body)).length,
-      loadUndecryptable: rows.filter((row) => row.kind === 'undecryptable').length
+      loadUndecryptable: undecryptable.length,
+      // One sender's every message: a key never shared with the browser; many senders: keys late.
+      loadUndecryptableSenders: new Set(undecryptable.map((row) => senderOf.get(row.id))).size
     };
   } finally {
     await crowd.stop();
@@ -283,9 +287,9 @@ async function loadRun(browser: Browser, baseUrl: string, hs: HomeserverInfo) {
 
 /** JS heap after scrolling a 10,000-message room from its newest message back to its start. */
 async function heapAfterScrolling(browser: Browser, baseUrl: string, hs: HomeserverInfo, messages: number): Promise<number> {
-  const { page, arrivals, crowd, roomId } = await watchedCrowdRoom(browser, baseUrl, hs, 10, 'Bench long room');
+  const { page, deliveries, crowd, roomId } = await watchedCrowdRoom(browser, baseUrl, hs, 10, 'Bench long room');
   try {
-    await untilNewestArrived(page, arrivals, await sendFromEveryone(crowd, roomId, messages / 10, 'long'));
+    await untilNewestDelivered(page, deliveries, await sendFromEveryone(crowd, roomId, messages / 10, 'long'));
     await readWholeTimeline(page, 3_600_000);
     return Math.round((await heapUsedMB(page)) * 10) / 10;
   } finally {

@@ -55,25 +55,31 @@ export async function readWholeTimeline(page: Page, timeoutMs = 600_000, onStep?
 }
 
 /**
- * Installs, before the app loads, a recorder of when each room event first arrives in a sync
- * response: the delivery time to this browser, measured without touching the app.
+ * Installs, before the app loads, a recorder of each room event's delivery to this browser,
+ * measured without touching the app: from the server's timestamp on the event (taken when it
+ * accepted it) to the sync response that first carried it here. The homeserver runs on this
+ * machine, so both times come from one clock; a sender's own clock would also count its
+ * event loop's lag under load. Returns a reader of ms per event id.
  */
-export async function recordSyncArrivals(page: Page): Promise<() => Promise<Record<string, number>>> {
+export async function recordSyncDeliveries(page: Page): Promise<() => Promise<Record<string, number>>> {
   await page.addInitScript(() => {
-    const arrivals: Record<string, number> = {};
-    (window as unknown as { __syncArrivals: Record<string, number> }).__syncArrivals = arrivals;
+    const deliveries: Record<string, number> = {};
+    (window as unknown as { __syncDeliveries: Record<string, number> }).__syncDeliveries = deliveries;
     const originalFetch = window.fetch.bind(window);
     window.fetch = async (...args: Parameters<typeof fetch>) => {
       const response = await originalFetch(...args);
       const url = typeof args[0] === 'string' ? args[0] : args[0] instanceof URL ? args[0].href : args[0].url;
       if (url.includes('/sync')) {
         const now = Date.now();
+        type SyncEvent = { event_id?: string; origin_server_ts?: number };
         response
           .clone()
           .json()
-          .then((body: { rooms?: { join?: Record<string, { timeline?: { events?: { event_id?: string }[] } }> } }) => {
+          .then((body: { rooms?: { join?: Record<string, { timeline?: { events?: SyncEvent[] } }> } }) => {
             for (const room of Object.values(body.rooms?.join ?? {})) {
-              for (const event of room.timeline?.events ?? []) if (event.event_id && !(event.event_id in arrivals)) arrivals[event.event_id] = now;
+              for (const event of room.timeline?.events ?? []) {
+                if (event.event_id && typeof event.origin_server_ts === 'number' && !(event.event_id in deliveries)) deliveries[event.event_id] = now - event.origin_server_ts;
+              }
             }
           })
           .catch(() => undefined);
@@ -81,5 +87,5 @@ export async function recordSyncArrivals(page: Page): Promise<() => Promise<Reco
       return response;
     };
   });
-  return () => page.evaluate(() => ({ ...(window as unknown as { __syncArrivals: Record<string, number> }).__syncArrivals }));
+  return () => page.evaluate(() => ({ ...(window as unknown as { __syncDeliveries: Record<string, number> }).__syncDeliveries }));
 }
