@@ -9,6 +9,8 @@ export interface TimelineRow {
   body: string;
 }
 
+const DECRYPTING_PATIENCE_MS = 30_000;
+
 /**
  * Scrolls the open room's timeline from the bottom to its start, paging history in as the app
  * does, and returns every message row seen, oldest first. `onStep` runs after each scroll step.
@@ -22,6 +24,7 @@ export async function readWholeTimeline(page: Page, timeoutMs = 600_000, onStep?
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.wheel(0, 10_000_000);
   let stuckSince = 0;
+  let decryptingSince = 0;
   while (Date.now() < deadline) {
     const step = await page.getByTestId('timeline').evaluate(async (el) => {
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
@@ -32,6 +35,12 @@ export async function readWholeTimeline(page: Page, timeoutMs = 600_000, onStep?
       }));
       return { rows, atTop: el.scrollTop <= 1, atStart: !!el.querySelector('.start') };
     });
+    // A message still being decrypted is read once it is (as a person would wait a moment), unless that takes too long.
+    if (step.rows.some((row) => row.kind === 'decrypting' && !known.has(row.id)) && Date.now() - (decryptingSince ||= Date.now()) < DECRYPTING_PATIENCE_MS) {
+      await page.waitForTimeout(100);
+      continue;
+    }
+    decryptingSince = 0;
     if (!step.atTop) await page.mouse.wheel(0, -box.height * 0.7);
     // Rows above those already known are older: they go in front, in page order.
     const fresh = step.rows.filter((row) => !known.has(row.id));

@@ -15,7 +15,7 @@ import {
 } from './events.ts';
 
 const MSG = 'm.room.message';
-const KINDS = ['text', 'file', 'redacted', 'undecryptable', 'unsupported', 'invalid'];
+const KINDS = ['text', 'file', 'redacted', 'decrypting', 'undecryptable', 'unsupported', 'invalid'];
 
 describe('parseMessage: text messages', () => {
   it.each(['m.text', 'm.notice', 'm.emote'] as const)('accepts a plain %s', (msgtype) => {
@@ -183,6 +183,10 @@ describe('parseMessage: flags and other types', () => {
 
   it('reports undecryptable events', () => {
     expect(parseMessage('m.room.encrypted', { algorithm: 'm.megolm.v1.aes-sha2' }, { undecryptable: true })).toEqual({ kind: 'undecryptable' });
+  });
+
+  it('reports events still being decrypted as such, not as undecryptable', () => {
+    expect(parseMessage('m.room.encrypted', { algorithm: 'm.megolm.v1.aes-sha2' }, { decrypting: true })).toEqual({ kind: 'decrypting' });
   });
 
   it('prefers redacted over undecryptable', () => {

@@ -40,6 +40,7 @@ export type MessageView =
       size: number | null;
     }
   | { kind: 'redacted' }
+  | { kind: 'decrypting' }
   | { kind: 'undecryptable' }
   | { kind: 'unsupported'; type: string }
   | { kind: 'invalid' };
@@ -59,9 +60,14 @@ function replyTarget(relatesTo: unknown): string | null {
   return parsed.success ? (parsed.output['m.in_reply_to']?.event_id ?? null) : null;
 }
 
-export function parseMessage(type: string, content: unknown, flags: { redacted?: boolean; undecryptable?: boolean; malformed?: boolean } = {}): MessageView {
+export function parseMessage(
+  type: string,
+  content: unknown,
+  flags: { redacted?: boolean; decrypting?: boolean; undecryptable?: boolean; malformed?: boolean } = {}
+): MessageView {
   if (flags.redacted) return { kind: 'redacted' };
   if (flags.malformed) return { kind: 'invalid' };
+  if (flags.decrypting) return { kind: 'decrypting' };
   if (flags.undecryptable) return { kind: 'undecryptable' };
   if (type !== 'm.room.message') return { kind: 'unsupported', type: typeof type === 'string' ? type.slice(0, 100) : '?' };
   const parsed = v.safeParse(MessageContentSchema, content);

@@ -160,6 +160,7 @@ function entryOf(event: MatrixEvent, names: Map<string, string>, byId: Map<strin
   const readability = readabilityOf(event);
   const content = parseMessage(event.getType(), event.getContent(), {
     redacted: event.isRedacted(),
+    decrypting: readability === 'decrypting',
     undecryptable: readability === 'undecryptable',
     malformed: readability === 'malformed'
   });

@@ -1,6 +1,7 @@
 import { DecryptionFailureCode } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { describe, expect, it } from 'vitest';
-import { failureReadability } from './decryption';
+import { MatrixEvent } from 'matrix-js-sdk';
+import { failureReadability, readabilityOf } from './decryption';
 
 // Bodies as matrix-js-sdk 43 with Rust crypto produced them for lone surrogates (seen against Synapse).
 const LONE_HIGH = '** Unable to decrypt: DecryptionError: unexpected end of hex escape at line 1 column 75 **';
@@ -17,5 +18,21 @@ describe('failureReadability', () => {
     expect(failureReadability(DecryptionFailureCode.UNKNOWN_ERROR, '** Unable to decrypt: DecryptionError: The sender device is not known **')).toBe('undecryptable');
     expect(failureReadability(DecryptionFailureCode.UNKNOWN_ERROR, undefined)).toBe('undecryptable');
     expect(failureReadability(null, LONE_HIGH)).toBe('undecryptable');
+  });
+});
+
+describe('readabilityOf', () => {
+  const encrypted = () => new MatrixEvent({ type: 'm.room.encrypted', event_id: '$e', room_id: '!r', sender: '@a:x', content: { algorithm: 'm.megolm.v1.aes-sha2', ciphertext: 'x' } });
+
+  it('tells an event still being decrypted from one that could not be', () => {
+    const pending = encrypted();
+    // A crypto backend that has not answered yet, as under load.
+    void pending.attemptDecryption({ decryptEvent: () => new Promise(() => undefined) } as never);
+    expect(readabilityOf(pending)).toBe('decrypting');
+    expect(readabilityOf(encrypted())).toBe('undecryptable');
+  });
+
+  it('reads events in clear', () => {
+    expect(readabilityOf(new MatrixEvent({ type: 'm.room.message', content: { msgtype: 'm.text', body: 'hi' } }))).toBe('readable');
   });
 });
