@@ -114,13 +114,13 @@ export async function sendWithRetry(client: MatrixClient, roomId: string, body: 
   }
 }
 
-/** The room's event IDs in the server's order, oldest first, read with /messages a page at a time. */
 /** The id of the room's newest event, as the server orders them. */
 export async function newestEventId(p: Participant, roomId: string): Promise<string> {
   const page = await p.client.createMessagesRequest(roomId, null, 1, Direction.Backward);
   return page.chunk[0].event_id;
 }
 
+/** The room's event IDs in the server's order, oldest first, read with /messages a page at a time. */
 export async function roomEventIds(p: Participant, roomId: string): Promise<string[]> {
   const ids: string[] = [];
   let from: string | null = null;
