@@ -45,6 +45,7 @@ import {
 import { initialSyncView, nextSyncView, type SdkSyncState, type SyncView } from './sync-status.ts';
 import { cryptoCallbacks, forgetSecretStorageKeys, trustStateOf, type TrustState } from './trust.ts';
 import { listenForVerificationRequests } from './verification.ts';
+import { decryptRestoredEchoes } from './restored-echoes.ts';
 
 export type ClientPhase =
   | { phase: 'signedOut' }
@@ -249,6 +250,7 @@ async function startOnce(): Promise<void> {
       void signOut();
     });
     listenForVerificationRequests(client);
+    decryptRestoredEchoes(client);
     const privacy = followPrivacy(prefix);
     const filter = new Filter(session.userId);
     filter.setDefinition(syncFilterDefinition());
