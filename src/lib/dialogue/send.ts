@@ -61,10 +61,25 @@ export function prepareToSend(client: MatrixClient, roomId: string): void {
   client.getCrypto()?.prepareToEncrypt(room);
 }
 
+const IN_FLIGHT: (EventStatus | null)[] = [EventStatus.ENCRYPTING, EventStatus.SENDING, EventStatus.QUEUED];
+const isInFlight = (event: MatrixEvent) => IN_FLIGHT.includes(event.status);
+
+function anyPendingEvent(client: MatrixClient, test: (event: MatrixEvent) => boolean): boolean {
+  return client.getRooms().some((room) => room.getPendingEvents().some(test));
+}
+
 /** Messages being encrypted or sent right now: leaving the page would lose or garble them. */
 export function hasMessagesInFlight(client: MatrixClient): boolean {
-  const inFlight: (EventStatus | null)[] = [EventStatus.ENCRYPTING, EventStatus.SENDING, EventStatus.QUEUED];
-  return client.getRooms().some((room) => room.getPendingEvents().some((event) => inFlight.includes(event.status)));
+  return anyPendingEvent(client, isInFlight);
+}
+
+/**
+ * Messages a reload would lose: those in flight, and unsent ones that were never encrypted
+ * (written offline before the room key could be shared). The SDK keeps unsent messages across a
+ * reload in encrypted form only, never as plaintext.
+ */
+export function hasMessagesToLose(client: MatrixClient): boolean {
+  return anyPendingEvent(client, (event) => isInFlight(event) || (event.status === EventStatus.NOT_SENT && !event.isEncrypted()));
 }
 
 function failedForConnectivity(event: MatrixEvent): boolean {
