@@ -11,6 +11,7 @@ import { joinDialogue, waitForConsultation } from '../participants/consultation.
 import { percentile, recordedResponsiveness, startRecordingResponsiveness } from '../load/responsiveness.ts';
 import { addStatement, vote } from '../../src/lib/consultation/room.ts';
 import type { VoteValue } from '../../src/lib/consultation/opinion-groups.ts';
+import { collectPageErrors } from './page-errors.ts';
 
 /** Statement s is camp A's (0), camp B's (1) or a bridge both agree with (2). */
 const sideOf = (statement: number) => statement % 3;
@@ -28,8 +29,7 @@ test('@load a consultation with a crowd of voters counts every vote and keeps th
   const tag = info.testId.slice(0, 6);
   const context = await browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const pageErrors = collectPageErrors(page);
 
   await signInThroughUi(page, hs, await newUser('facil'));
   const crowd = await startCrowd(hs, size, `v${tag}`);

@@ -17,6 +17,7 @@ import { readWholeTimeline } from '../load/timeline-reader.ts';
 import { overflow } from './layout.ts';
 import { inBatches } from '../participants/crowd.ts';
 import { roomWithCrowd } from '../load/watched-room.ts';
+import { collectPageErrors } from './page-errors.ts';
 
 /** A phone-sized page with a page-wide tripwire that every payload calls, and a record of page errors and dialogs. */
 async function hostilePage(browser: Browser) {
@@ -26,8 +27,7 @@ async function hostilePage(browser: Browser) {
     const tripped: string[] = [];
     Object.assign(window, { __tripped: tripped, __tripwire: (id: string) => tripped.push(String(id)) });
   });
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const pageErrors = collectPageErrors(page);
   page.on('dialog', (dialog) => {
     pageErrors.push(`dialog: ${dialog.message()}`);
     void dialog.dismiss();
