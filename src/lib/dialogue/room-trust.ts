@@ -139,9 +139,11 @@ export function roomTrustStore(client: MatrixClient, roomId: string): Readable<R
           again = false;
           const room = client.getRoom(roomId);
           if (!room || stopped) break;
-          people ??= await peopleOf(client, room);
-          await addShields(client, room, people, shields);
-          set({ ...people, shields: new Map(shields) });
+          // A change of people while the shields are read empties `people` and asks for another
+          // round; this round still publishes whole people, never half a RoomTrust.
+          const current = people ?? (people = await peopleOf(client, room));
+          await addShields(client, room, current, shields);
+          set({ ...current, shields: new Map(shields) });
         } while (again && !stopped);
       } catch {
         // Crypto not ready or offline: the next event tries again.
