@@ -46,6 +46,7 @@ import { initialSyncView, nextSyncView, type SdkSyncState, type SyncView } from 
 import { cryptoCallbacks, forgetSecretStorageKeys, trustStateOf, type TrustState } from './trust.ts';
 import { listenForVerificationRequests } from './verification.ts';
 import { decryptRestoredEchoes } from './restored-echoes.ts';
+import { reEmitEveryDecryption } from './decryption.ts';
 
 export type ClientPhase =
   | { phase: 'signedOut' }
@@ -251,6 +252,7 @@ async function startOnce(): Promise<void> {
     });
     listenForVerificationRequests(client);
     decryptRestoredEchoes(client);
+    reEmitEveryDecryption(client);
     const privacy = followPrivacy(prefix);
     const filter = new Filter(session.userId);
     filter.setDefinition(syncFilterDefinition());

@@ -3,7 +3,7 @@
 // escapes) fails that parse after the keys worked. That is malformed content from the sender, not
 // a missing key, and the person is told so rather than asked to fix their keys. An event still
 // being decrypted is neither: under load the crypto may take a moment to reach it.
-import { EventType, type MatrixEvent } from 'matrix-js-sdk';
+import { EventType, MatrixEventEvent, RoomEvent, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
 import { DecryptionFailureCode } from 'matrix-js-sdk/lib/crypto-api/index.js';
 
 export type Readability = 'readable' | 'decrypting' | 'undecryptable' | 'malformed';
@@ -20,4 +20,19 @@ export function readabilityOf(event: MatrixEvent): Readability {
   if (event.isDecryptionFailure()) return failureReadability(event.decryptionFailureReason, (event.getContent() as { body?: unknown }).body);
   if (event.getType() !== EventType.RoomMessageEncrypted) return 'readable';
   return event.isBeingDecrypted() ? 'decrypting' : 'undecryptable';
+}
+
+/**
+ * Passes every timeline event's Decrypted on to the client, where the views listen. matrix-js-sdk
+ * does so only for events made by an event mapper that has not yet met an already-known event
+ * in its batch (its `preventReEmit` flag then stays set for the rest of the batch): after a sync
+ * gap, such messages were decrypted but stayed "Decrypting…" on screen. Re-emitting is idempotent
+ * per event, so events the SDK already passes on are heard once.
+ */
+export function reEmitEveryDecryption(client: MatrixClient): () => void {
+  const onTimeline = (event: MatrixEvent) => {
+    if (event.isEncrypted()) client.reEmitter.reEmit(event, [MatrixEventEvent.Decrypted]);
+  };
+  client.on(RoomEvent.Timeline, onTimeline);
+  return () => client.off(RoomEvent.Timeline, onTimeline);
 }
