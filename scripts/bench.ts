@@ -15,7 +15,7 @@ import { benchClustering } from './bench-clustering.ts';
 import { benchModeration } from './bench-moderation.ts';
 import { crowdRoom, sendFromEveryone, startCrowd, type SentMessage } from '../tests/participants/crowd.ts';
 import { waitForMembers } from '../tests/participants/participant.ts';
-import { readWholeTimeline, recordSyncDeliveries } from '../tests/load/timeline-reader.ts';
+import { readWholeTimeline, recordSyncDeliveries, unreadableRows } from '../tests/load/timeline-reader.ts';
 import { heapUsedMB } from '../tests/load/heap.ts';
 import { untilNewestShown } from '../tests/load/watched-room.ts';
 import { percentile } from '../tests/load/responsiveness.ts';
@@ -271,8 +271,7 @@ async function loadRun(browser: Browser, baseUrl: string, hs: HomeserverInfo) {
     const rows = await readWholeTimeline(page);
     const latencies = sent.filter((m) => m.eventId in delivered).map((m) => delivered[m.eventId]);
     const senderOf = new Map(sent.map((m) => [m.eventId, m.sender]));
-    // Still 'decrypting' after the reader's patience counts as not readable too.
-    const undecryptable = rows.filter((row) => row.kind === 'undecryptable' || row.kind === 'decrypting');
+    const undecryptable = unreadableRows(rows);
     return {
       loadP50Ms: Math.round(percentile(latencies, 50)),
       loadP95Ms: Math.round(percentile(latencies, 95)),

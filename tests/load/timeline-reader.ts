@@ -63,6 +63,11 @@ export async function readWholeTimeline(page: Page, timeoutMs = 600_000, onStep?
   throw new Error(`the timeline's start was not reached within ${timeoutMs} ms (${ordered.length} rows read)`);
 }
 
+/** Rows a person could not read: undecryptable, or still decrypting after the reader's patience. */
+export function unreadableRows(rows: TimelineRow[]): TimelineRow[] {
+  return rows.filter((row) => row.kind === 'undecryptable' || row.kind === 'decrypting');
+}
+
 /**
  * Installs, before the app loads, a recorder of each room event's delivery to this browser,
  * measured without touching the app: from the server's timestamp on the event (taken when it
