@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ALLOWED_TAGS, MAX_DEPTH, createMatrixSanitizer, type MatrixHtmlSanitizer } from './sanitize.ts';
+import { ALLOWED_TAGS, MAX_DEPTH, createMatrixSanitizer, wellFormed, type MatrixHtmlSanitizer } from './sanitize.ts';
 
 let sanitize: MatrixHtmlSanitizer;
 
@@ -287,5 +287,15 @@ describe('sanitiser properties', () => {
     const once = sanitize('<a href="jav&#x09;ascript:x"><table><a href=javascript:x>');
     checkSafe(once);
     checkSafe(sanitize(once));
+  });
+});
+
+describe('lone surrogates', () => {
+  it('become U+FFFD, pairs stay, and the parser never sees two lone ones side by side', () => {
+    expect(wellFormed('a\ud83d\ude00b')).toBe('a\ud83d\ude00b');
+    expect(wellFormed('\udc00\ud800x\ud800')).toBe('\ufffd\ufffdx\ufffd');
+    // The property test's counterexample: parse5 read "\udc00\udc00" as a pair and threw.
+    expect(sanitize('\udc00<form>\udc00')).toBe('\ufffd\ufffd');
+    expect(sanitize('\udfff\udc00<b>x</b>')).toBe('\ufffd\ufffd<b>x</b>');
   });
 });

@@ -27,6 +27,18 @@ function flattenBeyond(root: Element, maxDepth: number): void {
 
 export type MatrixHtmlSanitizer = (html: string) => string;
 
+// A pair, kept, or a lone surrogate, which becomes U+FFFD. Without the `u` flag the pattern sees
+// UTF-16 code units, and it needs no look-behind, which older phones' browsers lack.
+const SURROGATE = /[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
+
+/**
+ * HTML as well-formed Unicode: a lone surrogate cannot be sent (the server refuses such JSON) and
+ * some HTML parsers throw on one (parse5 reads a lone low surrogate and the next as a pair).
+ */
+export function wellFormed(text: string): string {
+  return text.replace(SURROGATE, (match) => (match.length === 2 ? match : '\ufffd'));
+}
+
 export function createMatrixSanitizer(window: WindowLike): MatrixHtmlSanitizer {
   const purify = createDOMPurify(window);
   purify.addHook('uponSanitizeElement', (node, data) => {
@@ -55,7 +67,7 @@ export function createMatrixSanitizer(window: WindowLike): MatrixHtmlSanitizer {
     }
   });
   return (html: string) => {
-    const fragment = purify.sanitize(html, {
+    const fragment = purify.sanitize(wellFormed(html), {
       ALLOWED_TAGS: [...ALLOWED_TAGS, 'img'],
       ALLOWED_ATTR: [...ALLOWED_ATTR, 'alt'],
       // Added to DOMPurify's own list: a reply's quoted fallback and embeds' fallbacks are dropped.
