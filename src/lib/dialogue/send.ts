@@ -99,7 +99,8 @@ export function resendWhenBackOnline(client: MatrixClient): () => void {
     running = true;
     try {
       for (const room of client.getRooms()) {
-        for (const event of room.getPendingEvents()) {
+        // A copy: the SDK's own list loses each message as its remote echo comes, which would skip the next.
+        for (const event of [...room.getPendingEvents()]) {
           if (event.status === EventStatus.NOT_SENT && failedForConnectivity(event)) await retrySend(client, event);
         }
       }
