@@ -67,7 +67,8 @@ const LABELS: BriefLabels = {
   section: 'Section',
   item: 'Item',
   measure: 'Measure',
-  value: 'Value'
+  value: 'Value',
+  text: 'Text'
 };
 
 const CAMP_STATEMENTS = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'];
@@ -403,7 +404,8 @@ describe('k-suppression', () => {
     expect(find('Participation', 'Constituency — South', 'Participants')).toEqual(['fewer than k']);
     expect(find('Participation', 'Constituency — North', 'Participants')).toEqual(['5']);
     expect(find('Participation', 'Age band — 60+', 'Participants')).toEqual(['fewer than k']);
-    const r3Rows = rows.filter((r) => r[1] === 'A rarely endorsed idea.');
+    const r3Number = rows.find((r) => r[0] === 'Recommendations' && r[2] === 'Text' && r[3] === 'A rarely endorsed idea.')![1];
+    const r3Rows = rows.filter((r) => r[0] === 'Recommendations' && r[1] === r3Number && r[2] !== 'Text');
     expect(r3Rows.length).toBe(4 * 4); // overall, one visible group, two constituencies × 4 measures
     expect(r3Rows.every((r) => r[3] === 'fewer than k')).toBe(true);
     const southCells = rows.filter((r) => r[0] === 'Recommendations' && r[2].startsWith('Constituency — South'));
@@ -615,8 +617,14 @@ describe('CSV', () => {
     const rows = readCsv(csv.slice(1));
     expect(rows[0]).toEqual(['Section', 'Item', 'Measure', 'Value']);
     expect(rows.every((r) => r.length === 4)).toBe(true);
-    // 2 recommendations × (overall + 2 groups + 2 constituencies) × 4 measures.
-    expect(rows.filter((r) => r[0] === 'Recommendations')).toHaveLength(2 * 5 * 4);
+    // 2 recommendations × (their text + (overall + 2 groups + 2 constituencies) × 4 measures).
+    expect(rows.filter((r) => r[0] === 'Recommendations')).toHaveLength(2 * (1 + 5 * 4));
+    expect(rows.filter((r) => r[0] === 'Recommendations' && r[2] === 'Text')).toEqual(
+      brief.recommendations.map((rec, i) => ['Recommendations', String(i + 1), 'Text', rec.text])
+    );
+    expect(rows.find((r) => r[0] === 'Recommendations' && r[1] === '2' && r[2] === 'Overall — Endorse')?.[3]).toBe(
+      String(brief.recommendations[1].support.overall?.endorse)
+    );
     expect(rows.filter((r) => r[0] === 'Common ground' && r[1] === BRIDGE_TEXTS[0]).map((r) => [r[2], r[3]])).toEqual([
       ['Consensus', brief.bridges.find((b) => b.text === BRIDGE_TEXTS[0])!.consensus.toFixed(4)],
       ['Agree', '8'],
@@ -650,6 +658,18 @@ describe('CSV', () => {
     expect(values).toContain("'\rCarriage");
     expect(values).toContain('Roads, bridges and "safe" passage\nfor everyone');
     for (const v of values) expect(v).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  // Found by the property helper: with the text on every figure's row, a 1 MB recommendation
+  // in 20 constituencies made a string longer than the engine allows, and the export threw.
+  it('gives each recommendation text once, however long', async () => {
+    const { brief } = await buildBrief(campSource(twoCampPeople(), 3), seeded(1));
+    const long = 'w'.repeat(1_000_000);
+    brief.recommendations[0].text = long;
+    brief.recommendations[0].support.constituencies = Array.from({ length: 20 }, (_, i) => ({ label: `C${i}`, counts: null }));
+    const csv = briefToCsv(brief, LABELS);
+    expect(csv.split(long)).toHaveLength(2);
+    expect(csv.length).toBeLessThan(long.length + 20_000);
   });
 
   it('csvField escapes exactly when needed', () => {

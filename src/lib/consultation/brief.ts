@@ -142,6 +142,7 @@ export interface BriefLabels {
   item: string;
   measure: string;
   value: string;
+  text: string;
 }
 
 // --- Helpers
@@ -702,7 +703,11 @@ export function briefToCsv(brief: Brief, labels: BriefLabels): string {
     ['responses', labels.responses]
   ] as const;
   const constituencyName = (label: string) => `${labels.constituency} — ${label}`;
-  for (const r of brief.recommendations) {
+  // A recommendation's text is given once and its figures refer to it by number, as in the
+  // Markdown: repeated on every figure, a long text made the export too large to build.
+  for (const [i, r] of brief.recommendations.entries()) {
+    const number = String(i + 1);
+    rows.push([labels.recommendations, number, labels.text, r.text]);
     const cells: [string, StanceCounts | null][] = [
       [labels.overall, r.support.overall],
       ...r.support.groups.map((g): [string, StanceCounts | null] => [labels.group(g.group + 1), g.counts]),
@@ -710,7 +715,7 @@ export function briefToCsv(brief: Brief, labels: BriefLabels): string {
     ];
     for (const [cell, counts] of cells) {
       for (const [key, word] of stances) {
-        rows.push([labels.recommendations, r.text, `${cell} — ${word}`, counts === null ? fewer : String(counts[key])]);
+        rows.push([labels.recommendations, number, `${cell} — ${word}`, counts === null ? fewer : String(counts[key])]);
       }
     }
   }

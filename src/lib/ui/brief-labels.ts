@@ -4,7 +4,7 @@ import type { BriefLabels } from '$lib/consultation/brief';
 export const BRIEF_WORDS = [
   'title', 'recommendations', 'support', 'overall', 'constituency', 'endorse', 'reservations', 'object', 'responses',
   'bridges', 'quotes', 'participation', 'participants', 'voters', 'votes', 'statements', 'answers', 'ageBand',
-  'languages', 'reach', 'digest', 'consensus', 'agree', 'disagree', 'pass', 'section', 'item', 'measure', 'value'
+  'languages', 'reach', 'digest', 'consensus', 'agree', 'disagree', 'pass', 'section', 'item', 'measure', 'value', 'text'
 ] as const;
 
 export function briefLabels(t: (key: string, options?: Record<string, string | number>) => string, k: number): BriefLabels {
