@@ -503,6 +503,16 @@ describe('room-specific terms', () => {
     expect(short('ab')).toHaveLength(1);
     expect(short('about absolutely')).toEqual([]);
   });
+
+  // Found by the property helper: a 199-character term of 100 one-letter words gives about 5,000
+  // spellings, each compared with all the others, and compiling took 55 s (every member's tab froze).
+  it('compile the longest term of one-letter words and match it however it is spaced', () => {
+    const letters = Array.from({ length: 100 }, (_, i) => String.fromCharCode(97 + (i % 26)));
+    const scan = compileLexicon([{ term: letters.join(' '), category: 'hate', severity: 1, language: 'en' }]);
+    expect(scan(letters.join(' '))).toHaveLength(1);
+    expect(scan(`${letters.slice(0, 40).join('')} ${letters.slice(40).join(' ')}`)).toHaveLength(1);
+    expect(scan(letters.slice(1).join(' '))).toEqual([]);
+  });
 });
 
 describe('known false positives, kept on purpose', () => {

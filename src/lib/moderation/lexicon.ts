@@ -219,14 +219,17 @@ export function compileLexicon(extraTerms: LexiconTerm[] = []): (text: string) =
     if (!node.ends.includes(entry)) node.ends.push(entry);
   };
 
+  /** entry|prefix|words of every pattern added: a set, since a long term gives thousands of patterns. */
+  const patternKeys = new Set<string>();
   const addPattern = (tokens: string[], prefix: boolean, entry: number) => {
     const last = tokens[tokens.length - 1];
     const asPrefix = prefix && last.length >= MIN_PREFIX_LENGTH;
     if (asPrefix && tokens.length === 1) return addStem(tokens[0], entry);
+    const key = `${entry}|${asPrefix}|${tokens.join(' ')}`;
+    if (patternKeys.has(key)) return;
+    patternKeys.add(key);
     const list = exact.get(tokens[0]) ?? [];
-    const rest = tokens.slice(1);
-    const seen = list.some((p) => p.entry === entry && p.prefix === asPrefix && p.rest.join(' ') === rest.join(' '));
-    if (!seen) list.push({ rest, prefix: asPrefix, entry });
+    list.push({ rest: tokens.slice(1), prefix: asPrefix, entry });
     exact.set(tokens[0], list);
   };
 
