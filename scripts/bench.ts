@@ -292,6 +292,8 @@ async function heapAfterScrolling(browser: Browser, baseUrl: string, hs: Homeser
   const { page, deliveries, crowd, roomId } = await watchedCrowdRoom(browser, baseUrl, hs, 10, 'Bench long room');
   try {
     await untilNewestDelivered(page, deliveries, await sendFromEveryone(crowd, roomId, messages / 10, 'long'));
+    // Read from the newest message once it is on screen, as the big-room test does.
+    await untilNewestShown(page, crowd, roomId, 600_000);
     await readWholeTimeline(page, 3_600_000);
     return Math.round((await heapUsedMB(page)) * 10) / 10;
   } finally {

@@ -26,6 +26,8 @@ export async function readWholeTimeline(page: Page, timeoutMs = 600_000, onStep?
   let stuckSince = 0;
   let decryptingSince = 0;
   while (Date.now() < deadline) {
+    // A page busy with a long room may take more than Playwright's 30 s default to paint a frame;
+    // that is a figure to report, not a reason to stop reading before the reader's deadline.
     const step = await page.getByTestId('timeline').evaluate(async (el) => {
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       const rows = [...el.querySelectorAll<HTMLElement>('[data-testid=message]')].map((row) => ({
@@ -34,7 +36,7 @@ export async function readWholeTimeline(page: Page, timeoutMs = 600_000, onStep?
         body: (row.querySelector('[data-testid=body]')?.textContent ?? '').trim()
       }));
       return { rows, atTop: el.scrollTop <= 1, atStart: !!el.querySelector('.start') };
-    });
+    }, undefined, { timeout: Math.max(1, deadline - Date.now()) });
     // A message still being decrypted is read once it is (as a person would wait a moment), unless that takes too long.
     if (step.rows.some((row) => row.kind === 'decrypting' && !known.has(row.id)) && Date.now() - (decryptingSince ||= Date.now()) < DECRYPTING_PATIENCE_MS) {
       await page.waitForTimeout(100);
