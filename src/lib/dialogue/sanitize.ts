@@ -27,8 +27,9 @@ function flattenBeyond(root: Element, maxDepth: number): void {
 
 export type MatrixHtmlSanitizer = (html: string) => string;
 
-// A pair, kept, or a lone surrogate, which becomes U+FFFD. Without the `u` flag the pattern sees
-// UTF-16 code units, and it needs no look-behind, which older phones' browsers lack.
+// A pair, kept, or a lone surrogate, which becomes U+FFFD. String.prototype.toWellFormed does
+// this only from Chrome 111 and Safari 16.4, later than the phones we support. Without the `u`
+// flag the pattern sees UTF-16 code units, and it needs no look-behind.
 const SURROGATE = /[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
 
 /**
